@@ -1,0 +1,47 @@
+# The README's commands. Each target sets itself up from nothing: the virtual
+# environment is (re)built from the exact pins in requirements.txt whenever it
+# is missing or older than the pins or pyproject.toml.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+
+# Quiet the upstream "MkDocs 2" banners so real warnings stand out.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build test clean lock bench help
+.DEFAULT_GOAL := help
+
+help:  ## List the targets.
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+		{ echo "Python 3.10 or newer is needed (found: $$($(PYTHON) --version))."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+build: $(STAMP)  ## Strict build into site/
+	$(BIN)/mkdocs build --strict --clean
+
+test: build  ## Strict build, then every test
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)  ## Measure build time, page weight and reading grades
+	$(BIN)/python scripts/bench.py
+
+lock: $(STAMP)  ## Re-resolve pyproject.toml's ranges into requirements.txt
+	$(PYTHON) -m venv /tmp/lock-venv && /tmp/lock-venv/bin/pip install --quiet -e '.[test]'
+	{ head -n 2 requirements.txt; /tmp/lock-venv/bin/pip freeze --exclude-editable; } > requirements.txt.new
+	mv requirements.txt.new requirements.txt && rm -rf /tmp/lock-venv
+
+clean:  ## Remove the build output and the virtual environment
+	rm -rf site $(VENV) .pytest_cache .hypothesis
