@@ -14,6 +14,8 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test clean lock bench help
 .DEFAULT_GOAL := help
+# A failed build must not leave a fresh site/index.html behind.
+.DELETE_ON_ERROR:
 
 help:  ## List the targets.
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,8 +31,14 @@ $(STAMP): requirements.txt pyproject.toml
 serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-build: $(STAMP)  ## Strict build into site/
+build: site/index.html  ## Strict build into site/ (only when a source changed)
+
+# Everything the build reads; a change to any of them makes `make build` rebuild.
+SOURCES := mkdocs.yml $(shell find docs overrides selfcheck -type f -not -name '*.pyc' 2>/dev/null)
+
+site/index.html: $(STAMP) $(SOURCES)
 	$(BIN)/mkdocs build --strict --clean
+	@touch $@
 
 test: build  ## Strict build, then every test
 	$(BIN)/python -m pytest

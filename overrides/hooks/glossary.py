@@ -1,0 +1,142 @@
+"""Glossary: every term is defined once, in docs/_snippets/glossary.md.
+
+That file holds Python-Markdown abbreviation definitions, one a line:
+
+    *[CBT]: Short for cognitive behavioural therapy, a talking therapy that ...
+
+pymdownx.snippets appends it to every page (``auto_append`` in mkdocs.yml), the
+``abbr`` extension marks each use of a term, and Material shows the definition as
+a tooltip. This hook reads the same file, checks every entry, and writes the A-Z
+list into any page that has the ``{{ glossary }}`` marker on a line of its own, so
+the glossary page never copies a definition.
+
+Matching is exact and case-sensitive: "GP" does not match "GPs" or "gp". Write
+another form of a term (a plural, a short form) as its own line with exactly the
+same definition; the glossary lists such forms together as one entry, with an
+anchor made from the first form (``glossary.md#cbt``). The file may hold HTML
+comments for maintainers; every other line must be an entry.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+MARKER = re.compile(r"^[ \t]*\{\{ glossary \}\}[ \t]*$", re.MULTILINE)
+SNIPPET = Path("_snippets") / "glossary.md"
+ENTRY = re.compile(r"^\*\[(?P<term>[^\]\\]+)\]:[ \t]*(?P<definition>.*?)[ \t]*$")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+MARKUP = re.compile(r"[*_`<>\[\]{}|#\\]|https?:")
+SECOND_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+MAX_WORDS = 40
+
+
+@dataclass
+class Entry:
+    """One glossary entry: its forms (first one is the headword) and definition."""
+
+    definition: str
+    forms: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return slug(self.forms[0])
+
+
+def slug(term: str) -> str:
+    """A short, lowercase anchor id: "A&E" -> "a-and-e", "meta-analysis" -> "meta-analysis"."""
+    text = term.lower().replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def check_definition(term: str, definition: str, where: str) -> None:
+    """Raise PluginError unless the definition is one plain sentence."""
+    if not definition or definition in ('""', "''"):
+        raise PluginError(f"{where}: '{term}' has no definition.")
+    problem = None
+    if MARKUP.search(definition):
+        problem = "must be plain text (no Markdown, HTML or links)"
+    elif not definition.endswith("."):
+        problem = "must end with a full stop"
+    elif SECOND_SENTENCE.search(definition):
+        problem = "must be one sentence"
+    elif len(definition.split()) > MAX_WORDS:
+        problem = f"must be at most {MAX_WORDS} words"
+    if problem:
+        raise PluginError(f"{where}: the definition of '{term}' {problem}.")
+
+
+def load_entries(path: Path) -> list[Entry]:
+    """Read and check the glossary file; return its entries sorted A-Z."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PluginError(f"Cannot read the glossary from {path}: {error}") from error
+    # Blank out comments but keep their newlines, so line numbers stay right.
+    text = COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    entries: dict[str, Entry] = {}
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}, line {number}"
+        match = ENTRY.match(line)
+        if not match:
+            raise PluginError(f"{where} is not a glossary entry. Write it as: *[term]: One plain sentence.")
+        term, definition = match["term"], match["definition"]
+        if term != term.strip():
+            raise PluginError(f"{where}: remove the spaces around '{term.strip()}'.")
+        if term in seen:
+            raise PluginError(f"{where}: '{term}' is already defined on line {seen[term]}.")
+        seen[term] = number
+        check_definition(term, definition, where)
+        entries.setdefault(definition, Entry(definition)).forms.append(term)
+    if not entries:
+        raise PluginError(f"{path} has no glossary entries.")
+    ids: dict[str, str] = {}
+    for entry in entries.values():
+        if not entry.id or entry.id in ids:
+            raise PluginError(f"{path}: '{entry.forms[0]}' and '{ids.get(entry.id)}' give the same anchor id.")
+        ids[entry.id] = entry.forms[0]
+    return sorted(entries.values(), key=lambda entry: entry.forms[0].casefold())
+
+
+def headword(entry: Entry) -> str:
+    """The term as listed: "exposure and response prevention (ERP)".
+
+    Forms that only add to the first one ("GPs", "Empathy") are left out.
+    """
+    first = entry.forms[0]
+    others = [form for form in entry.forms[1:] if not form.casefold().startswith(first.casefold())]
+    return f"{first} ({', '.join(others)})" if others else first
+
+
+def glossary_html(entries: list[Entry]) -> str:
+    """The list as one raw HTML block, so the abbr extension leaves it alone."""
+    items = "\n".join(
+        f'<dt id="{entry.id}">{html.escape(headword(entry))}</dt>\n<dd>{html.escape(entry.definition)}</dd>'
+        for entry in entries
+    )
+    return f'<dl class="glossary">\n{items}\n</dl>'
+
+
+def on_config(config):
+    path = Path(config["docs_dir"]) / SNIPPET
+    config["extra"]["glossary"] = {"entries": load_entries(path), "source": str(path)}
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER.search(markdown):
+        block = glossary_html(config["extra"]["glossary"]["entries"])
+        markdown = MARKER.sub(lambda _: f"\n{block}\n", markdown)
+    return markdown
+
+
+def on_serve(server, config, builder):
+    server.watch(config["extra"]["glossary"]["source"])
+    return server
