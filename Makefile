@@ -43,7 +43,7 @@ site/index.html: $(STAMP) $(SOURCES)
 test: build  ## Strict build, then every test
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## Measure build time, page weight and reading grades
+bench: $(STAMP)  ## Measure build time, page weight, reading grades and Lighthouse (vs stock Material)
 	$(BIN)/python scripts/bench.py
 
 lock: $(STAMP)  ## Re-resolve pyproject.toml's ranges into requirements.txt

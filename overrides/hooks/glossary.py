@@ -13,8 +13,9 @@ the glossary page never copies a definition.
 Matching is exact and case-sensitive: "GP" does not match "GPs" or "gp". Write
 another form of a term (a plural, a short form) as its own line with exactly the
 same definition; the glossary lists such forms together as one entry, with an
-anchor made from the first form (``glossary.md#cbt``). The file may hold HTML
-comments for maintainers; every other line must be an entry.
+anchor made from the first form (``glossary.md#cbt``). A plural or capital form
+with a different sentence fails the build. The file may hold HTML comments for
+maintainers; every other line must be an entry.
 """
 
 from __future__ import annotations
@@ -70,6 +71,21 @@ def check_definition(term: str, definition: str, where: str) -> None:
         raise PluginError(f"{where}: the definition of '{term}' {problem}.")
 
 
+def check_forms(entries: list[Entry], path: Path) -> None:
+    """Raise PluginError when a plural or capital form has its own, different definition."""
+    heads = {entry.forms[0].casefold(): entry for entry in entries}
+    for entry in entries:
+        for form in entry.forms:
+            folded = form.casefold()
+            for head in (folded, folded[:-1], folded[:-2]):
+                other = heads.get(head)
+                if other is not None and other is not entry and folded in (head, head + "s", head + "es"):
+                    raise PluginError(
+                        f"{path}: '{form}' is a form of '{other.forms[0]}' but has a different definition. "
+                        "Give both exactly the same sentence."
+                    )
+
+
 def load_entries(path: Path) -> list[Entry]:
     """Read and check the glossary file; return its entries sorted A-Z."""
     try:
@@ -97,6 +113,7 @@ def load_entries(path: Path) -> list[Entry]:
         entries.setdefault(definition, Entry(definition)).forms.append(term)
     if not entries:
         raise PluginError(f"{path} has no glossary entries.")
+    check_forms(list(entries.values()), path)
     ids: dict[str, str] = {}
     for entry in entries.values():
         if not entry.id or entry.id in ids:
@@ -108,17 +125,21 @@ def load_entries(path: Path) -> list[Entry]:
 def headword(entry: Entry) -> str:
     """The term as listed: "exposure and response prevention (ERP)".
 
-    Forms that only add to the first one ("GPs", "Empathy") are left out.
+    A form that only adds to one already shown ("GPs" after "GP", "Empathy"
+    after "empathy") is left out.
     """
-    first = entry.forms[0]
-    others = [form for form in entry.forms[1:] if not form.casefold().startswith(first.casefold())]
+    shown: list[str] = []
+    for form in entry.forms:
+        if not any(form.casefold().startswith(other.casefold()) for other in shown):
+            shown.append(form)
+    first, others = shown[0], shown[1:]
     return f"{first} ({', '.join(others)})" if others else first
 
 
 def glossary_html(entries: list[Entry]) -> str:
     """The list as one raw HTML block, so the abbr extension leaves it alone."""
     items = "\n".join(
-        f'<dt id="{entry.id}">{html.escape(headword(entry))}</dt>\n<dd>{html.escape(entry.definition)}</dd>'
+        f'<dt id="{entry.id}"><strong>{html.escape(headword(entry))}</strong></dt>\n<dd>{html.escape(entry.definition)}</dd>'
         for entry in entries
     )
     return f'<dl class="glossary">\n{items}\n</dl>'

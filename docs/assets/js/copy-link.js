@@ -1,0 +1,47 @@
+/* Copy buttons on the "For clinics" page. Each button copies the text of the <code> beside it
+   (a page address, or the welcome email) and says so in a live region. Without JavaScript the
+   buttons stay hidden and the text is there to select. Loaded only on that page. */
+(function () {
+  var status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+
+  function say(button, message) {
+    status.textContent = message;
+    button.classList.add("copy-button--done");
+    setTimeout(function () { button.classList.remove("copy-button--done"); }, 2000);
+  }
+
+  function selectText(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copy(button) {
+    var scope = button.parentElement;
+    while (scope && !scope.querySelector("code")) scope = scope.parentElement;
+    if (!scope) return;
+    var source = scope.querySelector("code");
+    var text = source.textContent;
+    var fallback = function () {
+      selectText(source);
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      say(button, copied ? "Copied." : "Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy.");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { say(button, "Copied."); }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  document.querySelectorAll(".copy-button").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { copy(button); });
+  });
+})();

@@ -1,0 +1,84 @@
+"""The registry of published URLs (tests/published-urls.txt): read it, add to it,
+and resolve an entry against a built site the way a reader's browser would,
+following the redirect pages that mkdocs-redirects writes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from site_urls import REPO
+
+REGISTRY = REPO / "tests" / "published-urls.txt"
+MAX_REDIRECTS = 5
+
+
+def read_entries(registry: Path = REGISTRY) -> list[str]:
+    """The entries ('/about/', '/relationship/#research'), without comments and blank lines."""
+    lines = registry.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def append_entries(new: list[str], registry: Path = REGISTRY) -> list[str]:
+    """Append the entries not yet in the registry, in the given order, under a dated
+    comment; return them."""
+    known = set(read_entries(registry))
+    added = [entry for entry in dict.fromkeys(new) if entry not in known]
+    if added:
+        text = registry.read_text(encoding="utf-8").rstrip("\n")
+        block = "\n".join([f"# Added {date.today().isoformat()} by scripts/update_url_registry.py", *added])
+        registry.write_text(f"{text}\n\n{block}\n", encoding="utf-8")
+    return added
+
+
+def page_file(site_dir: Path, path: str) -> Path:
+    """The built file served for a site path: '/about/' -> about/index.html."""
+    file = Path(site_dir, path.lstrip("/"))
+    return file / "index.html" if path.endswith("/") or file.is_dir() else file
+
+
+def redirect_target(html: BeautifulSoup) -> str | None:
+    """The address a redirect page sends the reader to (meta refresh), or None."""
+    meta = html.find("meta", attrs={"http-equiv": lambda value: value and value.lower() == "refresh"})
+    if not meta:
+        return None
+    for part in meta.get("content", "").split(";"):
+        key, _, value = part.strip().partition("=")
+        if key.strip().lower() == "url":
+            return value.strip().strip("'\"")
+    return None
+
+
+def follow(path: str, fragment: str, target: str) -> tuple[str, str]:
+    """Where a redirect page at path leads, and the fragment the reader ends on.
+    mkdocs-redirects' script appends the reader's #fragment to the target."""
+    new_path, _, new_fragment = urljoin(path, target).partition("#")
+    joined = "#".join(part for part in (new_fragment, fragment) if part)
+    return new_path, joined
+
+
+def resolve(site_dir: Path, entry: str) -> str | None:
+    """Why the entry no longer reaches a page (and its fragment), or None if it does."""
+    path, _, fragment = entry.partition("#")
+    hops = []
+    while True:
+        file = page_file(site_dir, path)
+        if not file.is_file():
+            via = f" (redirected via {' -> '.join(hops)})" if hops else ""
+            return f"{entry}: no page at {path}{via}; add a redirect in mkdocs.yml"
+        html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        target = redirect_target(html)
+        if target is None:
+            break
+        if urlsplit(target).scheme:
+            return None  # redirected off this site on purpose; nothing to check here
+        hops.append(path)
+        if len(hops) > MAX_REDIRECTS:
+            return f"{entry}: more than {MAX_REDIRECTS} redirects ({' -> '.join(hops)})"
+        path, fragment = follow(path, fragment, target)
+    if fragment and not html.find(id=fragment) and not html.find(attrs={"name": fragment}):
+        return f"{entry}: no #{fragment} on {path}; keep the old id on the page"
+    return None

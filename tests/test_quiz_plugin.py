@@ -1,0 +1,139 @@
+"""The MkDocs plugin: errors with page and line, site-wide ids, assets only where quizzes are."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from quiz_support import MISTAKES, build_mini, quiz
+
+from selfcheck import bundle
+
+FRONT = "---\ntitle: A page\n---\n\n"
+ASSET_BUDGET = 6 * 1024
+
+
+def test_an_authoring_mistake_stops_the_build_with_file_line_and_fix(tmp_path):
+    page = FRONT + "# Page\n\n/// quiz | Q?\n- [ ] A\n- [ ] B\n///\n"
+    site = build_mini(tmp_path, {"index.md": "# Home\n", "guide/page.md": page})
+    assert site.returncode != 0
+    assert "docs/guide/page.md:7: This quiz has no correct answer. Mark the right choice '- [x]'" in site.log
+    assert "Aborted with a BuildError" in site.log and "Traceback" not in site.log
+
+
+@pytest.fixture(scope="module")
+def mistake_site(tmp_path_factory):
+    """A configured plugin and a site folder, for feeding pages to it one by one."""
+    root = tmp_path_factory.mktemp("mistakes")
+    build_mini(root, {"index.md": "# Home\n"})
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    plugin = config.plugins["selfcheck"]
+    return root, config, plugin
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_every_mistake_stops_the_plugin_with_page_path_and_file_line(mistake_site, name):
+    root, config, plugin = mistake_site
+    text, line, problem, fix = MISTAKES[name]
+    (root / "docs" / "guide").mkdir(exist_ok=True)
+    (root / "docs" / "guide" / "page.md").write_text(FRONT + text, encoding="utf-8")
+    page = Page(None, File("guide/page.md", config.docs_dir, config.site_dir, True), config)
+    page.read_source(config)
+    plugin.on_pre_build(config)
+    with pytest.raises(PluginError) as caught:
+        plugin.on_page_markdown(page.markdown, page=page, config=config, files=None)
+    message = str(caught.value)
+    assert message.startswith(f"docs/guide/page.md:{line + FRONT.count(chr(10))}: ")
+    assert problem in message and fix in message
+
+
+def test_an_unclosed_block_is_reported_where_it_opens(tmp_path):
+    site = build_mini(tmp_path, {"index.md": "# Home\n\nText.\n\n/// quiz | Q?\n- [x] A\n- [ ] B\n"})
+    assert site.returncode != 0
+    assert "docs/index.md:5: This quiz is not closed. Add a line with only '///'" in site.log
+
+
+def test_ids_are_unique_across_the_site(tmp_path):
+    site = build_mini(tmp_path, {"a.md": "# A\n\n" + quiz("same"), "b.md": FRONT + "# B\n\n" + quiz("same")})
+    assert site.returncode != 0
+    assert re.search(r"docs/b\.md:7: The quiz id 'same' is already used at docs/a\.md:3\.", site.log)
+
+
+def test_a_quiz_id_that_is_also_a_heading_id_is_a_strict_warning(tmp_path):
+    site = build_mini(tmp_path, {"index.md": "# Home\n\n## Check {#check}\n\n" + quiz("check")})
+    assert site.returncode != 0
+    assert re.search(r"WARNING +- +selfcheck: docs/index\.md:5: the quiz id 'check' is also a heading's id", site.log)
+
+
+def test_assets_are_hashed_files_linked_only_from_quiz_pages(tmp_path):
+    site = build_mini(tmp_path, {
+        "index.md": "# Home\n\nNo quiz here. [Deep](deep/page.md)\n",
+        "deep/page.md": "# Deep\n\n" + quiz("deep-1") + "\n" + quiz("deep-2", 2),
+    })
+    assert site.returncode == 0, site.log
+    published = sorted(path.name for path in (site.dir / "assets" / "selfcheck").iterdir())
+    assert published == sorted(asset.name for asset in bundle.load())
+    assert all(re.fullmatch(r"quiz\.[0-9a-f]{10}\.(css|js)", name) for name in published)
+    assert "selfcheck" not in site.html("/")
+    page = BeautifulSoup(site.html("/deep/page/"), "html.parser")
+    css = [link["href"] for link in page.select("link[rel=stylesheet]") if "selfcheck" in link["href"]]
+    js = [script["src"] for script in page.select("script[src]") if "selfcheck" in script["src"]]
+    assert len(css) == 1 and len(js) == 1
+    for url in css + js:
+        assert url.startswith("../../assets/selfcheck/quiz.")
+        assert (site.dir / "deep" / "page" / url).resolve().is_file()
+    assert page.select_one(f"script[src='{js[0]}']").has_attr("defer")
+
+
+def test_assets_are_minified_and_small():
+    minified = {asset.name.rsplit(".", 1)[1]: asset.content for asset in bundle.load()}
+    sources = {asset.name.rsplit(".", 1)[1]: asset.content for asset in bundle.load(minify=False)}
+    for kind in ("css", "js"):
+        assert len(minified[kind]) < 0.8 * len(sources[kind])
+        assert b"/*" not in minified[kind]
+    compressed = sum(len(gzip.compress(content, 9)) for content in minified.values())
+    assert compressed <= ASSET_BUDGET, f"{compressed} bytes gzipped; the budget is {ASSET_BUDGET}"
+
+
+def test_the_script_stores_and_sends_nothing():
+    script = next(asset for asset in bundle.load(minify=False) if asset.name.endswith(".js")).content.decode()
+    for forbidden in ("localStorage", "sessionStorage", "document.cookie", "indexedDB", "fetch(", "XMLHttpRequest",
+                      "sendBeacon", "WebSocket", "addEventListener(\"change\""):
+        assert forbidden not in script
+
+
+def test_the_plugin_adds_the_extension_only_when_it_is_missing(tmp_path):
+    alone = build_mini(tmp_path / "alone", {"index.md": "# Home\n\n" + quiz("q")}, extensions=("footnotes",))
+    assert alone.returncode == 0, alone.log
+    assert 'id="q"' in alone.html("/") or "id=q" in alone.html("/")
+    for root, count in ((tmp_path / "alone", 0), (tmp_path / "both", 1)):
+        if count:
+            build_mini(root, {"index.md": "# Home\n\n" + quiz("q")})
+        config = load_config(str(root / "mkdocs.yml"))
+        assert config.markdown_extensions.count("selfcheck.extension") == count
+        config = config.plugins.on_config(config)
+        assert config.markdown_extensions.count("selfcheck.extension") == 1
+
+
+def test_disabled_plugin_publishes_no_assets_but_listed_extension_still_renders(tmp_path):
+    site = build_mini(tmp_path, {"index.md": "# Home\n\n" + quiz("q")}, plugins=("selfcheck:\n      enabled: false",))
+    assert site.returncode == 0, site.log
+    assert not (site.dir / "assets" / "selfcheck").exists()
+    page = BeautifulSoup(site.html("/"), "html.parser")
+    assert page.select_one("#q[data-quiz] details") and "selfcheck" not in str(page.select("link, script"))
+
+
+def test_settings_choose_the_folder_and_readable_assets(tmp_path):
+    plugin = "selfcheck:\n      assets_dir: js/quiz/\n      minify: false"
+    site = build_mini(tmp_path, {"index.md": "# Home\n\n" + quiz("q")}, plugins=(plugin,))
+    assert site.returncode == 0, site.log
+    [script] = (site.dir / "js" / "quiz").glob("quiz.*.js")
+    assert script.read_text().startswith("/* Self-check quizzes")
+    assert "js/quiz/quiz." in site.html("/")
