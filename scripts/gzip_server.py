@@ -12,6 +12,7 @@ import functools
 import gzip
 import http.server
 import io
+import mimetypes
 import os
 import threading
 from collections.abc import Iterator
@@ -28,12 +29,8 @@ CACHE_CONTROL = "max-age=600"
 
 def is_compressed_type(path: str | Path) -> bool:
     """Whether GitHub Pages would gzip a file of this name."""
-    kind = http.server.SimpleHTTPRequestHandler.extensions_map.get(Path(path).suffix.lower())
-    if kind is None:
-        import mimetypes
-
-        kind = mimetypes.guess_type(str(path))[0] or ""
-    return kind.split(";")[0] in GZIP_TYPES
+    kind, encoding = mimetypes.guess_type(str(path))
+    return encoding is None and kind in GZIP_TYPES
 
 
 def gzipped(data: bytes) -> bytes:

@@ -51,38 +51,47 @@ def open_page(page, url: str, quiet: bool = False) -> None:
 
 
 def on_every_page(browser, urls: list[str], check, **context_options) -> list[str]:
-    """Run check(page) on every page, in one context per browser; collect its reports by page.
+    """Run check(page) on every page, one context per browser; collect its reports, page by page."""
 
-    The pages are split between the session's browser and a second one in a thread (Playwright
-    wants one instance per thread), so both cores of a small CI machine do the work.
-    """
-    halves = [urls[0::2], urls[1::2]]
+    def check_pages(browser, urls) -> list[str]:
+        found = []
+        with closing(new_context(browser, **context_options)) as context:
+            page = context.new_page()
+            for url in urls:
+                open_page(page, url)
+                found += [f"{url}: {problem}" for problem in check(page)]
+        return found
+
+    return sorted(in_two_browsers(browser, urls, check_pages))
+
+
+def in_two_browsers(browser, items: list, work) -> list:
+    """work(browser, some_items) -> list, on half the items each in the session's browser and in a
+    second one in a thread (Playwright wants one instance per thread): both cores of a small CI
+    machine do the work. The results come back in the order of the items' halves."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        other = pool.submit(_in_own_browser, halves[1], check, context_options)
-        found = _check_pages(browser, halves[0], check, context_options)
-        found += other.result()
-    return sorted(found)
+        other = pool.submit(_in_own_browser, work, items[1::2])
+        return work(browser, items[0::2]) + other.result()
 
 
-def _check_pages(browser, urls, check, context_options) -> list[str]:
-    found = []
-    with closing(new_context(browser, **context_options)) as context:
-        page = context.new_page()
-        for url in urls:
-            open_page(page, url)
-            found += [f"{url}: {problem}" for problem in check(page)]
-    return found
-
-
-def _in_own_browser(urls, check, context_options) -> list[str]:
+def _in_own_browser(work, items: list) -> list:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
         try:
-            return _check_pages(browser, urls, check, context_options)
+            return work(browser, items)
         finally:
             browser.close()
+
+
+def set_scheme(page, scheme: str, reload: bool = True) -> None:
+    """Switch the reader's light/dark setting; reload the page, which Material draws in it."""
+    page.emulate_media(color_scheme=scheme)
+    if reload:
+        page.reload(wait_until="load")
+        wanted = {"light": "default", "dark": "slate"}[scheme]
+        assert page.evaluate("document.body.dataset.mdColorScheme") == wanted
 
 
 def settle(page) -> None:
@@ -94,9 +103,11 @@ def csp_violations(page) -> list[str]:
     return page.evaluate("window.__cspViolations || []")
 
 
-def axe_violations(page, context=None) -> list[str]:
-    """axe-core's violations on the page (or part of it), one line per rule with its elements."""
-    response = _axe.run(page, context=context, options=AXE_OPTIONS).response
+def axe_violations(page, context=None, rules: list[str] | None = None) -> list[str]:
+    """axe-core's violations on the page or a part of it (a CSS selector), for all rules or only
+    those named; one line per rule with the elements at fault."""
+    options = AXE_OPTIONS if rules is None else {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": rules}}
+    response = _axe.run(page, context=context, options=options).response
     return [
         f"{rule['id']} ({rule['impact']}): {rule['help']} at "
         + "; ".join(" ".join(node["target"]) for node in rule["nodes"][:5])
@@ -126,6 +137,9 @@ async () => {
     if (!box) return "has no size on screen";
     const style = getComputedStyle(shown);
     if (style.visibility !== "visible") return "is hidden";
+    let opacity = 1;
+    for (let node = shown; node instanceof Element; node = node.parentElement) opacity *= +getComputedStyle(node).opacity;
+    if (opacity < 0.5) return "is transparent";
     if (style.outlineStyle === "none" || parseFloat(style.outlineWidth) < 2) return "shows no focus ring";
     if (box.bottom <= 0 || box.top >= innerHeight || box.right <= 0 || box.left >= innerWidth) return "is off screen";
     const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
@@ -160,13 +174,18 @@ class Walk:
     problems: list[str] = field(default_factory=list)
 
 
-def walk_with_tab(page, limit: int = 400) -> Walk:
+FOCUSABLE = "a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]"
+
+
+def walk_with_tab(page) -> Walk:
     """Press Tab from the top of the page until focus leaves the document or wraps to the start.
 
     Every stop must be visible (on screen, uncovered, with a focus ring); meeting a stop a second
-    time before the walk ends, or running past the limit, means focus is trapped.
+    time before the walk ends, or pressing Tab more often than the page has focusable elements,
+    means focus is trapped.
     """
     walk, ids = Walk(), []
+    limit = page.evaluate("(s) => document.querySelectorAll(s).length", FOCUSABLE) + 5
     for _ in range(limit):
         page.keyboard.press("Tab")
         stop = page.evaluate(FOCUS_STOP)

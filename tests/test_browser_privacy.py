@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-from browsing import csp_violations, new_context, open_page, settle
+from browsing import csp_violations, in_two_browsers, new_context, open_page, settle
 from page_weight import loaded_paths, page_file
 from sitemap import sitemap_paths
 
@@ -34,7 +34,10 @@ class Visit:
 @pytest.fixture(scope="module")
 def visits(browser, site, served_site) -> list[Visit]:
     """Every page loaded as a first visit (a new browser context each), until its network is quiet."""
-    return [first_visit(browser, served_site, path) for path in sitemap_paths(site.dir)]
+    def visit_all(browser, paths):
+        return [first_visit(browser, served_site, path) for path in paths]
+
+    return in_two_browsers(browser, sitemap_paths(site.dir), visit_all)
 
 
 def first_visit(browser, served_site: str, path: str) -> Visit:
@@ -103,14 +106,14 @@ def tab(browser, served_site):
     """A fresh context and page, closed afterwards; open(path) loads a page in it."""
     with closing(new_context(browser)) as context:
         page = context.new_page()
-        page.open = lambda path: open_page(page, served_site + path.lstrip("/"), quiet=True)
+        page.open = lambda path, quiet=False: open_page(page, served_site + path.lstrip("/"), quiet)
         yield page
 
 
 def test_search_loads_on_demand_and_works_under_the_policy(tab):
     requests = []
     tab.on("request", lambda request: requests.append(urlparse(request.url).path))
-    tab.open("/")
+    tab.open("/", quiet=True)
     assert not [path for path in requests if "search" in path], "search loaded before it was used"
     tab.focus(".md-search__input")
     tab.keyboard.type("therapist")

@@ -58,6 +58,19 @@ def test_redirect_pages_get_a_policy_for_their_script():
     assert csp.source_hash(script) in policy_of(html)["script-src"]
 
 
+def test_no_policy_while_serving_because_live_reload_injects_a_script():
+    class Page:
+        class file:
+            src_uri = "page.md"
+
+    try:
+        csp.on_startup(command="serve", dirty=False)
+        assert csp.on_post_page(PAGE, page=Page, config={}) == PAGE
+    finally:
+        csp.on_startup(command="build", dirty=False)
+    assert csp.on_post_page(PAGE, page=Page, config={}) != PAGE
+
+
 @pytest.mark.parametrize(
     "markup", ['<a href=# onclick="go()">x</a>', '<p style="color:red">x</p>', "<a href=javascript:go()>x</a>"]
 )

@@ -218,7 +218,10 @@ def test_quizzes_work_with_material_instant_navigation(browser, tmp_path):
         page = browser.new_page()
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(base)
+        # Material intercepts links only once it has read the sitemap: wait for it.
+        with page.expect_response(lambda response: response.url.endswith("sitemap.xml")):
+            page.goto(base)
+        page.wait_for_load_state("networkidle")
         page.evaluate("window.sameDocument = true")
         for target, quiz_id in (("Page A", "a-1"), ("Page B", "b-1"), ("Page A", "a-1")):
             page.get_by_role("link", name=target).last.click()

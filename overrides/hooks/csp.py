@@ -6,6 +6,7 @@ so this hook runs after every plugin (minify included): hooks are registered aft
 ``on_post_page``, the 404 page through ``on_post_template``, and pages other plugins write at the
 end (redirect pages) through ``on_post_build``. Markup that a policy without 'unsafe-inline' would
 break (``onclick=``, ``style=``, ``javascript:`` links) is a build warning, so ``--strict`` fails.
+Under ``mkdocs serve`` no policy is added: live reload injects an inline script of its own.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class PageScan(HTMLParser):
         self.problems: list[str] = []
         self.insert_at: int | None = None
         self.has_policy = False
+        self._loads = False  # a script, style or stylesheet came before: the policy must precede it
         self._inline: list[str] | None = None
         self._lines = [0]
         self._lines += [i + 1 for i, char in enumerate(html) if char == "\n"]
@@ -63,11 +65,13 @@ class PageScan(HTMLParser):
     def handle_starttag(self, tag, attrs):
         values = {name: (value or "") for name, value in attrs}
         self._check_attributes(tag, values)
-        if tag == "head" or (tag == "meta" and "charset" in values):
-            self.insert_at = self._end_of_tag()
+        if tag == "head" or (tag == "meta" and "charset" in values and not self._loads):
+            self.insert_at = self._end_of_tag()  # first in <head>, or just after an early charset
         elif tag == "meta" and values.get("http-equiv", "").lower() == META_NAME.lower():
             self.has_policy = True
-        elif tag == "script" and "src" not in values:
+        if tag in ("script", "style", "link"):
+            self._loads = True
+        if tag == "script" and "src" not in values:
             runs = values.get("type", "").strip().lower() in SCRIPT_TYPES
             self._inline = [] if runs else None
         elif tag == "style":
@@ -112,14 +116,24 @@ def add_policy(html: str, where: str) -> str:
     return html[: scan.insert_at] + meta + html[scan.insert_at :]
 
 
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+    if _serving:
+        log.info("No Content-Security-Policy while serving (live reload needs an inline script).")
+
+
 @event_priority(-100)
 def on_post_page(output, page, config):
-    return add_policy(output, page.file.src_uri)
+    return output if _serving else add_policy(output, page.file.src_uri)
 
 
 @event_priority(-100)
 def on_post_template(output_content, template_name, config):
-    if template_name.endswith(".html"):
+    if template_name.endswith(".html") and not _serving:
         return add_policy(output_content, template_name)
     return output_content
 
@@ -127,6 +141,8 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-100)
 def on_post_build(config):
     """Pages written by other plugins at the end of the build (redirect pages) get a policy too."""
+    if _serving:
+        return
     for path in Path(config["site_dir"]).rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         updated = add_policy(html, str(path.relative_to(config["site_dir"])))
