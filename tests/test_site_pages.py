@@ -161,3 +161,10 @@ def test_no_page_loads_anything_from_another_host(pages):
             if element.name == "link" and element.get("rel") and {"canonical", "alternate"} & set(element["rel"]):
                 continue
             assert not (target or "").startswith(("http:", "https:", "//")), f"{url}: loads {target}"
+
+
+def test_no_page_shows_an_unreplaced_marker(pages):
+    """{{ crisis_lines }}, {{ glossary }}, {{ site_url }} ... are all filled in at build time."""
+    for url, soup in pages.items():
+        text = article(soup).get_text(" ")
+        assert "{{" not in text and "}}" not in text, f"{url}: a {{{{ marker }}}} was left in the page"

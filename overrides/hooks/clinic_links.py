@@ -7,10 +7,6 @@ is built from the nav, the pages' descriptions and their h2 ids and titles
 once every page has been rendered, so it never goes stale. The copy buttons
 come from a small script loaded only on that page; without JavaScript they
 stay hidden and each address is plain text to select.
-
-``{{ site_url }}`` and ``{{ repo_url }}`` are also replaced on every page, so
-the welcome-email template and the self-hosting steps show a fork's own
-addresses.
 """
 
 from __future__ import annotations
@@ -140,9 +136,7 @@ def links_html(nav, here, site_url: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    markdown = MARKER.sub(f"\n{PLACEHOLDER}\n", markdown)
-    repo_url = (config.get("repo_url") or "").rstrip("/")
-    return markdown.replace("{{ site_url }}", config.get("site_url") or "/").replace("{{ repo_url }}", repo_url)
+    return MARKER.sub(f"\n{PLACEHOLDER}\n", markdown)
 
 
 def on_page_context(context, page, config, nav):
