@@ -15,7 +15,7 @@ import pytest
 
 from check_links import Broken, CheckError, markdown, run_check
 from conftest import REPO, SITE_URL, build_site
-from variants import build_lenient, inject, project_copy
+from variants import inject, project_copy
 
 NOT_FOUND = "File not found. Check if file exists and path is correct"
 NO_FRAGMENT = "Cannot find fragment"
@@ -203,7 +203,7 @@ def seeded(tmp_path_factory):
     config = project_copy(tmp / "project", REDIRECTS)
     for defect in SOURCE_DEFECTS:
         defect.seed(config.parent)
-    log = build_lenient(config, tmp / "site")
+    log = build_site(tmp / "site", config, strict=False).log
     return log, run_check(tmp / "site", SITE_URL).broken
 
 

@@ -5,13 +5,11 @@ is linked, and a mkdocs.yml inherits the real one."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-from conftest import BUILD_ENV, REPO
+from conftest import REPO
 from site_urls import read_config
 
 COPIED = ("docs", "overrides")
@@ -45,14 +43,6 @@ def plugins_with_redirects(redirects: dict[str, str]) -> list:
             plugins[index] = {"redirects": options}
             return plugins
     raise AssertionError("mkdocs.yml has no redirects plugin")
-
-
-def build_lenient(config: Path, dest: Path) -> str:
-    """Build without --strict (the output is wanted even with warnings); return the log."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--clean", "-f", str(config), "-d", str(dest)]
-    result = subprocess.run(command, cwd=REPO, env=BUILD_ENV, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}{result.stderr}"
-    return result.stdout + result.stderr
 
 
 def inject(page: Path, html: str) -> None:
