@@ -107,6 +107,8 @@ def policy_for(scan: PageScan) -> str:
 
 def add_policy(html: str, where: str) -> str:
     """The page with its CSP <meta> added first in <head> (after the charset); warns on problems."""
+    if f'<meta http-equiv="{META_NAME}"' in html:
+        return html  # added earlier in this build: no second scan
     scan = PageScan(html)
     if scan.has_policy or scan.insert_at is None:
         return html
