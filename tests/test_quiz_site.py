@@ -88,3 +88,10 @@ def test_search_results_do_not_reveal_the_answers(site):
     assert reader_pages
     for doc in reader_pages:
         assert "Show the answer" not in doc["text"], f"{doc['location']}: the answer key is in the search index"
+
+
+def test_the_maintainers_page_is_out_of_the_readers_search(site):
+    import json
+
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("for-authors/")]
