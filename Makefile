@@ -46,10 +46,13 @@ test: build  ## Strict build, then every test
 bench: $(STAMP)  ## Measure build time, page weight, reading grades and Lighthouse (vs stock Material)
 	$(BIN)/python scripts/bench.py
 
-lock: $(STAMP)  ## Re-resolve pyproject.toml's ranges into requirements.txt
-	$(PYTHON) -m venv /tmp/lock-venv && /tmp/lock-venv/bin/pip install --quiet -e '.[test]'
-	{ head -n 2 requirements.txt; /tmp/lock-venv/bin/pip freeze --exclude-editable; } > requirements.txt.new
-	mv requirements.txt.new requirements.txt && rm -rf /tmp/lock-venv
+# setuptools is pinned too (freeze --all): the editable install builds without isolation.
+LOCK_VENV := $(shell mktemp -u /tmp/lock-venv.XXXXXX)
+lock:  ## Re-resolve pyproject.toml's ranges into requirements.txt
+	$(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet --upgrade pip 'setuptools>=68'
+	$(LOCK_VENV)/bin/pip install --quiet -e '.[test]'
+	{ head -n 2 requirements.txt; $(LOCK_VENV)/bin/pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.txt.new
+	mv requirements.txt.new requirements.txt && rm -rf $(LOCK_VENV)
 
-clean:  ## Remove the build output and the virtual environment
-	rm -rf site $(VENV) .pytest_cache .hypothesis
+clean:  ## Remove the build output, caches and the virtual environment
+	rm -rf site $(VENV) .pytest_cache .hypothesis .cache build *.egg-info
