@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import lighthouse  # noqa: E402
 import page_weight  # noqa: E402
 import readability  # noqa: E402
+from site_urls import sitemap_paths  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         site = lighthouse.build(Path(tmp) / "site")
         print(f"strict build: {time.perf_counter() - started:.1f} s\n")
-        print(page_weight.table(page_weight.weigh_site(site, page_weight.sitemap_urls(site))) + "\n")
+        print(page_weight.table(page_weight.weigh_site(site, sitemap_paths(site))) + "\n")
         readability.main([str(site)])
         print()
         return lighthouse.main(["--runs", str(args.runs), "--site", str(site)])

@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gzip_server import gzipped, is_compressed_type  # noqa: E402
+from site_urls import sitemap_paths  # noqa: E402
 
 KB = 1024
 PAGE_BUDGET = 120 * KB  # everything a first visit of one page transfers
@@ -204,22 +205,13 @@ def table(weights: list[PageWeight]) -> str:
     return "\n".join(rows)
 
 
-def sitemap_urls(site_dir: Path) -> list[str]:
-    """Page URL paths from the built sitemap.xml."""
-    import xml.etree.ElementTree as ET
-
-    namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    root = ET.parse(site_dir / "sitemap.xml").getroot()
-    return [urlparse(loc.text.strip()).path for loc in root.findall("sm:url/sm:loc", namespace)]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--check", action="store_true", help="exit 1 when a page is over a budget")
     parser.add_argument("--write-baseline", action="store_true", help=f"write {BASELINE.name}")
     args = parser.parse_args(argv)
-    weights = weigh_site(args.site, sitemap_urls(args.site))
+    weights = weigh_site(args.site, sitemap_paths(args.site))
     print(table(weights))
     if args.write_baseline:
         BASELINE.write_text(json.dumps(baseline_of(weights), indent=1, sort_keys=True) + "\n")

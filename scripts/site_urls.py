@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
@@ -36,6 +37,11 @@ def sitemap_urls(site_dir: Path) -> list[str]:
     """Every <loc> in the built site's sitemap.xml, in order."""
     tree = ET.parse(Path(site_dir) / "sitemap.xml")
     return [loc.text.strip() for loc in tree.iter(f"{SITEMAP_NS}loc") if loc.text]
+
+
+def sitemap_paths(site_dir: Path) -> list[str]:
+    """The URL paths in the built sitemap.xml, e.g. ['/', '/relationship/']."""
+    return [urlparse(url).path for url in sitemap_urls(site_dir)]
 
 
 def site_path(url: str, site_url: str) -> str | None:

@@ -1,10 +1,8 @@
-"""The site's map: the stable URLs readers and clinics rely on, and helpers to list built pages."""
+"""The site's map: the stable URLs readers and clinics rely on."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from pathlib import Path
-from urllib.parse import urlparse
+from site_urls import sitemap_paths  # noqa: F401  (re-exported for the tests)
 
 FACTOR_PAGES = ["/relationship/", "/expertise/", "/communication/", "/collaboration/", "/structure/"]
 GUIDE_PAGES = ["/starting-therapy/", "/is-it-working/", "/types-of-therapy/", "/myths-and-facts/"]
@@ -16,10 +14,3 @@ FACTOR_SECTIONS = [
     "what-it-is", "research", "in-a-session", "what-you-can-do", "questions-to-ask",
     "warning-signs", "check-yourself", "sources", "related",
 ]
-
-
-def sitemap_paths(site_dir: Path) -> list[str]:
-    """URL paths listed in the built sitemap.xml, e.g. ['/', '/relationship/']."""
-    namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    root = ET.parse(site_dir / "sitemap.xml").getroot()
-    return [urlparse(loc.text.strip()).path for loc in root.findall("sm:url/sm:loc", namespace)]
