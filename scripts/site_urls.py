@@ -40,8 +40,11 @@ def sitemap_urls(site_dir: Path) -> list[str]:
 
 
 def sitemap_paths(site_dir: Path) -> list[str]:
-    """The URL paths in the built sitemap.xml, e.g. ['/', '/relationship/']."""
-    return [urlparse(url).path for url in sitemap_urls(site_dir)]
+    """The pages in the built sitemap.xml as paths from the site's root, e.g. ['/', '/relationship/'],
+    also when the site lives under a sub-path (https://clinic.github.io/guide/)."""
+    paths = [urlparse(url).path for url in sitemap_urls(site_dir)]
+    root = min(paths, key=len) if paths else "/"  # the home page is the site's root
+    return ["/" + path[len(root):] for path in paths]
 
 
 def site_path(url: str, site_url: str) -> str | None:

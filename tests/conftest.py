@@ -12,6 +12,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -19,9 +20,12 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-BUILD_ENV.pop("SITE_URL", None)  # tests build for the default local address
-SITE_URL = "http://127.0.0.1:8000/"
+# The configuration being built: the repository's mkdocs.yml, with a clinic's settings in a clinic's
+# copy, and SITE_URL when set (a GitHub Pages sub-path such as https://clinic.github.io/guide/).
+CONFIG_FILE = REPO / "mkdocs.yml"
+SITE_URL = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+SITE_URL = SITE_URL if SITE_URL.endswith("/") else SITE_URL + "/"
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": SITE_URL}
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -36,6 +40,7 @@ class Build:
     dir: Path
     log: str
     ok: bool = True
+    settings: object = None
 
     def html(self, url: str) -> str:
         """The HTML of the page at a site URL such as '/relationship/'."""
@@ -70,6 +75,28 @@ def build_site(
     return Build(dest, log, ok=not result.returncode)
 
 
+def effective_settings(config_file: Path = CONFIG_FILE, site_url: str = SITE_URL):
+    """A configuration's settings as its build checks them: ``.extra.checked`` holds the clinic
+    (or None), the crisis regions in order and the regions in the bar."""
+    from sitefeatures.settings import load_config
+
+    previous = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = site_url
+    try:
+        return load_config(config_file)
+    finally:
+        if previous is None:
+            os.environ.pop("SITE_URL")
+        else:
+            os.environ["SITE_URL"] = previous
+
+
+@pytest.fixture(scope="session")
+def settings():
+    """The effective settings of the configuration being built (see effective_settings)."""
+    return effective_settings()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     """The whole site, built once per test session with --strict."""
@@ -89,14 +116,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _SubPathHandler(_QuietHandler):
+    """Serves the site under its own path (/guide/ on https://clinic.github.io/guide/), as Pages does."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+
 @pytest.fixture(scope="session")
 def served_site(site):
-    """The built site served on 127.0.0.1 at a free port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site.dir))
+    """The built site served on 127.0.0.1 at a free port, under site_url's path; yields its base URL."""
+    prefix = urlsplit(SITE_URL).path or "/"
+    handler_class = type("Handler", (_SubPathHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(site.dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     server.shutdown()
 
 
@@ -136,8 +176,10 @@ SAMPLE_CLINIC = {
         "logo": "assets/images/logo.svg",
     },
     "crisis_region": "uk",
+    "crisis_bar": [],
     "crisis_overrides": {
-        "uk": {"lines": [{"name": "Elmbridge crisis team", "call": "020 7946 0999", "when": "Every day, 8am to 8pm."}]},
+        "uk": {"lines": [{"name": "Elmbridge crisis team", "call": "020 7946 0999", "when": "Every day, 8am to 8pm.",
+                          "checked": "2026-12-05"}]},
     },
 }
 CLINIC_SITE_URL = "https://guide.elmbridge-counselling.example/"
@@ -162,7 +204,10 @@ def clinic_config(folder: Path, extra: dict) -> Path:
 
 @pytest.fixture(scope="session")
 def clinic_site(tmp_path_factory) -> Build:
-    """The sample clinic's copy, built once per session at its own custom domain."""
+    """The sample clinic's copy, built once per session at its own custom domain; ``.settings``
+    holds its effective settings (the sample's values over this repository's mkdocs.yml)."""
     folder = tmp_path_factory.mktemp("clinic")
     config = clinic_config(folder / "project", SAMPLE_CLINIC)
-    return build_site(folder / "site", config=config, env={"SITE_URL": CLINIC_SITE_URL})
+    build = build_site(folder / "site", config=config, env={"SITE_URL": CLINIC_SITE_URL})
+    build.settings = effective_settings(config, CLINIC_SITE_URL)
+    return build

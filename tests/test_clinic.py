@@ -1,7 +1,8 @@
 """A clinic's own copy: settings checked, contact box and crisis lines on every page, links for emails.
 
 The sample clinic (conftest.SAMPLE_CLINIC) is built from a mkdocs.yml that says
-`INHERIT: <repo>/mkdocs.yml` plus the clinic's extra: values, at a custom domain.
+`INHERIT: <repo>/mkdocs.yml` plus the clinic's extra: values, at a custom domain. What it must
+show is read from its effective settings, so the tests hold in a clinic's own fork too.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import CLINIC_SITE_URL, SAMPLE_CLINIC, SITE_URL, build_site, clinic_config
-from mkdocs.exceptions import PluginError
 from sitemap import sitemap_paths
-from test_hooks import load_hook
 
-clinic = load_hook("clinic")
-crisis_lines = load_hook("crisis_lines")
-custom_domain = load_hook("custom_domain")
+from sitefeatures.clinic import domain
+from sitefeatures.clinic.settings import check_clinic
+from sitefeatures.values import SettingsError
+
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 NAME = SAMPLE_CLINIC["clinic"]["name"]
 GOOD = {key: value for key, value in SAMPLE_CLINIC["clinic"].items() if key != "logo"}
@@ -42,23 +42,27 @@ def general_pages(site):
 
 
 def test_no_clinic_set_means_the_general_guide():
-    for raw in (None, {}, {key: "" for key in clinic.KEYS}):
-        assert clinic.check_clinic(raw, DOCS) is None
+    for raw in (None, {}, {key: "" for key in ("name", "url", "phone", "email", "logo")}):
+        assert check_clinic(raw, DOCS) is None
 
 
 def test_good_settings_are_kept_with_a_tap_to_call_link():
-    checked = clinic.check_clinic({**GOOD, "phone": "+44 (0)20 7946-0000"}, DOCS)
-    assert checked["name"] == NAME and checked["tel"] == "tel:+4402079460000"
-    assert checked["site"] == "elmbridge-counselling.example"
+    checked = check_clinic({**GOOD, "phone": "+44 20 7946-0000"}, DOCS)
+    assert checked.name == NAME and checked.tel == "tel:+442079460000"
+    assert checked.site == "elmbridge-counselling.example"
 
 
 @pytest.mark.parametrize(
     "change, message",
     [
         ({"phone": "call us"}, "extra.clinic.phone is 'call us'. Use digits and spaces"),
-        ({"phone": 2079460000}, "extra.clinic.phone is 2079460000. Put the value in quotes"),
+        ({"phone": "020 7946 O000"}, "extra.clinic.phone is '020 7946 O000'. Use digits and spaces"),
+        ({"phone": "+44 (0)20 7946 0000"}, "Leave out the (0)"),
+        ({"phone": 2079460000}, "extra.clinic.phone is 2079460000. Put it in quotes"),
         ({"email": "hello at riverside"}, "extra.clinic.email is 'hello at riverside'. Use one email address"),
+        ({"email": "mailto:hello@riverside.example"}, 'Leave out "mailto:"'),
         ({"url": "riverside.example"}, "extra.clinic.url is 'riverside.example'. Use the full address"),
+        ({"url": "http://www.riverside.example/"}, "starting https://"),
         ({"url": "ftp://riverside.example/"}, "starting https://"),
         ({"name": "<b>Riverside</b>"}, "extra.clinic.name is '<b>Riverside</b>'. Use plain text"),
         ({"email": ""}, "extra.clinic.email is empty. A clinic needs all of name, url, phone, email"),
@@ -68,84 +72,119 @@ def test_good_settings_are_kept_with_a_tap_to_call_link():
     ],
 )
 def test_a_wrong_setting_names_the_key_the_value_and_what_is_allowed(change, message):
-    with pytest.raises(PluginError, match=re.escape(message)):
-        clinic.check_clinic({**GOOD, **change}, DOCS)
-
-
-def test_a_wrong_setting_stops_a_real_build_with_that_message(tmp_path):
-    config = clinic_config(tmp_path / "project", {"clinic": {**GOOD, "phone": "ring us"}})
-    build = build_site(tmp_path / "site", config=config, check=False)
-    assert not build.ok
-    assert "extra.clinic.phone is 'ring us'" in build.log
-
-
-REGIONS = crisis_lines.load_regions(DOCS / crisis_lines.DATA_FILE)
-
-
-def test_the_chosen_region_leads_and_the_others_keep_their_order():
-    assert [r["id"] for r in crisis_lines.lead_with(REGIONS, "uk")] == ["uk", "us", "international"]
-    assert [r["id"] for r in crisis_lines.lead_with(REGIONS, "international")] == ["international", "us", "uk"]
-    with pytest.raises(PluginError, match=re.escape("extra.crisis_region is 'eu'. Use one of: us, uk, international.")):
-        crisis_lines.lead_with(REGIONS, "eu")
-
-
-def test_a_clinic_can_replace_remove_and_add_crisis_lines():
-    overrides = {"uk": {"lines": [
-        {"name": "Shout", "text": "85258", "note": "Text SHOUT."},
-        {"name": "NHS 111, option 2", "remove": True},
-        {"name": "Elmbridge crisis team", "call": "020 7946 0999"},
-    ]}, "ie": {"name": "Ireland", "emergency": "Call 112.", "lines": [{"name": "Samaritans", "call": "116 123"}]}}
-    regions = {r["id"]: r for r in crisis_lines.apply_overrides(REGIONS, overrides)}
-    assert [line["name"] for line in regions["uk"]["lines"]] == ["Elmbridge crisis team", "Samaritans", "Shout"]
-    assert regions["uk"]["lines"][2]["note"] == "Text SHOUT."
-    assert regions["ie"]["name"] == "Ireland" and regions["us"] == REGIONS[0]
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        check_clinic({**GOOD, **change}, DOCS)
 
 
 @pytest.mark.parametrize(
-    "overrides, message",
+    "extra, message",
     [
-        ({"uk": {"phone": "1"}}, "extra.crisis_overrides.uk: unknown key(s) phone"),
-        ({"uk": {"lines": [{"name": "Nobody", "remove": True}]}}, "cannot remove 'Nobody'"),
-        ({"uk": {"lines": [{"name": "No way to reach"}]}}, "every line needs a name and a way to reach it"),
-        ({"uk": {"bar": {"label": "UK"}}}, "'bar' needs a label and a number to call"),
-        ({"fr": {"lines": [{"name": "SOS", "call": "3114"}]}}, "has no 'name'"),
-        (["uk"], "must map a region id"),
+        ({"clinic": {**GOOD, "phone": "ring us"}}, "extra.clinic.phone is 'ring us'"),
+        ({"crisis_overrides": {"uk": {"lines": [{"name": "Team", "call": 3001231233, "checked": "2026-12-01"}]}}},
+         "extra.crisis_overrides.uk, line 'Team': call is 3001231233. Put it in quotes"),
+        ({"crisis_region": "eu"}, "extra.crisis_region is 'eu'. Use one of:"),
     ],
 )
-def test_wrong_crisis_overrides_stop_the_build_with_a_clear_message(overrides, message):
-    with pytest.raises(PluginError, match=re.escape(message)):
-        crisis_lines.apply_overrides(REGIONS, overrides)
+def test_a_wrong_setting_stops_a_real_build_with_that_message(tmp_path, extra, message):
+    config = clinic_config(tmp_path / "project", extra)
+    build = build_site(tmp_path / "site", config=config, check=False)
+    assert not build.ok
+    assert message in build.log
+    assert "Traceback" not in build.log, "a clinic sees the message, not a traceback"
 
 
 def test_a_custom_domain_is_taken_from_site_url():
-    assert custom_domain.custom_domain("https://guide.riverside.example/") == "guide.riverside.example"
+    assert domain.custom_domain("https://guide.riverside.example/") == "guide.riverside.example"
     for address in ("https://clinic.github.io/guide/", "http://127.0.0.1:8000/", "", None):
-        assert custom_domain.custom_domain(address) is None
+        assert domain.custom_domain(address) is None
 
 
-# --- The sample clinic's build ---------------------------------------------------------------
+# --- What a clinic's copy shows (the sample clinic, and this repository's own settings) ----------
 
 
-def test_every_page_shows_the_clinic_box_and_names_the_clinic_in_the_footer(clinic_pages):
-    settings = SAMPLE_CLINIC["clinic"]
-    for url, soup in clinic_pages.items():
+def checked(build_or_settings):
+    """The checked settings (clinic, crisis) of a build or of loaded settings."""
+    config = getattr(build_or_settings, "settings", None) or build_or_settings
+    return config.extra["checked"]
+
+
+def assert_shows_its_clinic(pages: dict, clinic, site_url: str) -> None:
+    """Every page shows the clinic (box, footer, header, title, link preview), or none when unset."""
+    for url, soup in pages.items():
         box = soup.select_one("article .clinic-box")
+        if clinic is None:
+            assert box is None and not soup.select(".md-copyright__clinic"), f"{url}: a clinic box without a clinic"
+            continue
         assert box is not None, f"{url}: no 'Your clinic' box"
         text = " ".join(box.get_text(" ").split())
-        assert f"Your clinic: {NAME}" in text and settings["phone"] in text and settings["email"] in text, url
-        assert box.find("a", href="tel:02079460000") and box.find("a", href=f"mailto:{settings['email']}"), url
-        assert box.find("a", href=settings["url"]) and box.find("img", src=re.compile(r"logo\.svg$")), url
-        assert NAME in soup.select_one(".md-footer .md-copyright__clinic").get_text(), f"{url}: footer"
+        assert f"Your clinic: {clinic.name}" in text and clinic.phone in text and clinic.email in text, url
+        assert box.find("a", href=clinic.tel) and box.find("a", href=f"mailto:{clinic.email}"), url
+        assert box.find("a", href=clinic.url), url
+        assert clinic.name in soup.select_one(".md-footer .md-copyright__clinic").get_text(), f"{url}: footer"
+        assert soup.title.get_text().find(clinic.name) >= 0, f"{url}: the page title does not name the clinic"
+        assert clinic.name in soup.find("meta", property="og:site_name")["content"], f"{url}: og:site_name"
+        header = soup.select_one(".md-header__title").get_text(" ")
+        assert clinic.name in header, f"{url}: the header does not name the clinic"
+        if clinic.logo:
+            logo = soup.select_one(".md-header .md-logo img")
+            assert logo["src"].endswith(clinic.logo.rsplit("/", 1)[-1]) and logo["alt"] == clinic.name, url
 
 
-def test_every_page_leads_with_the_clinics_crisis_region(clinic_pages):
-    for url, soup in clinic_pages.items():
+def assert_leads_with_its_crisis_region(pages: dict, crisis) -> None:
+    """The bar shows the chosen regions' numbers, in order; /get-help/ lists every region, lead first."""
+    expected = [region.bar.tel for region in crisis["bar"]]
+    for url, soup in pages.items():
         numbers = [a["href"] for a in soup.select(".crisis-bar a[href^='tel:']")]
-        assert numbers[:2] == ["tel:116123", "tel:988"], f"{url}: the bar shows {numbers}"
-    article = clinic_pages["/get-help/"].select_one("article")
-    assert [h2["id"] for h2 in article.find_all("h2")][:3] == ["uk", "us", "international"]
-    first_uk_line = article.find("h2", id="uk").find_next("ul").find("li")
-    assert "Elmbridge crisis team" in first_uk_line.get_text() and first_uk_line.find("a", href="tel:02079460999")
+        assert numbers == expected, f"{url}: the bar shows {numbers}, the settings say {expected}"
+    article = pages["/get-help/"].select_one("article")
+    ids = [h2["id"] for h2 in article.find_all("h2")]
+    assert ids[: len(crisis["regions"])] == [region.id for region in crisis["regions"]]
+    for region in crisis["regions"]:
+        first = article.find("h2", id=region.id).find_next("ul").find("li")
+        assert region.lines[0].name in first.get_text(), f"#{region.id}: the first line is not {region.lines[0].name}"
+
+
+def test_the_sample_clinic_copy_shows_the_clinic_on_every_page(clinic_site, clinic_pages):
+    settings = checked(clinic_site)
+    assert settings["clinic"].name == NAME
+    assert_shows_its_clinic(clinic_pages, settings["clinic"], CLINIC_SITE_URL)
+    assert_leads_with_its_crisis_region(clinic_pages, settings["crisis"])
+    assert settings["crisis"]["regions"][0].lines[0].name == "Elmbridge crisis team"
+    first = clinic_pages["/get-help/"].select_one("article h2#uk").find_next("ul").find("li")
+    assert first.find("a", href="tel:02079460999"), "the clinic's own line is tap-to-call"
+
+
+def test_this_copy_shows_its_own_clinic_or_none(site, settings, general_pages):
+    """Holds for every configuration: the general guide (no clinic) and a clinic's own copy."""
+    clinic = checked(settings)["clinic"]
+    assert_shows_its_clinic(general_pages, clinic, SITE_URL)
+    assert_leads_with_its_crisis_region(general_pages, checked(settings)["crisis"])
+    assert (site.dir / "CNAME").exists() == bool(domain.custom_domain(SITE_URL))
+
+
+def test_the_welcome_email_and_the_about_page_name_the_clinic(clinic_pages, general_pages, settings):
+    email = clinic_pages["/for-clinics/"].select_one(".clinic-email pre").get_text()
+    assert f"Thank you for booking with {NAME}." in email and "020 7946 0000" in email
+    assert "[clinic name]" not in email and "[phone number]" not in email and "[first name]" in email
+    about = clinic_pages["/about/"].select_one("article").get_text(" ")
+    assert f"This copy of the guide is run by {NAME}" in " ".join(about.split())
+    assert "CC BY 4.0" in about
+    own = general_pages["/for-clinics/"].select_one(".clinic-email pre").get_text()
+    clinic = checked(settings)["clinic"]
+    if clinic is None:
+        assert "[clinic name]" in own and "[phone number]" in own
+        assert "run by" not in general_pages["/about/"].select_one("article").get_text()
+    else:
+        assert clinic.name in own and clinic.phone in own
+
+
+def test_report_a_problem_reaches_the_original_guide_and_contact_reaches_the_clinic(clinic_pages, settings):
+    guide_repo = checked(settings)["guide_repo"]
+    about = clinic_pages["/about/"]
+    report = about.select_one("#report-an-error").find_next("a", href=re.compile("/issues$"))
+    assert report["href"] == guide_repo + "/issues"
+    box = about.select_one(".clinic-box")
+    assert box.find("a", href=f"mailto:{SAMPLE_CLINIC['clinic']['email']}")
 
 
 def test_the_clinic_copy_uses_its_own_address_everywhere(clinic_site, clinic_pages):
@@ -154,15 +193,6 @@ def test_the_clinic_copy_uses_its_own_address_everywhere(clinic_site, clinic_pag
         assert soup.find("link", rel="canonical")["href"] == CLINIC_SITE_URL + url.lstrip("/"), url
     codes = [code.get_text() for code in clinic_pages["/for-clinics/"].select(".clinic-links code")]
     assert codes and all(code.startswith(CLINIC_SITE_URL) for code in codes)
-
-
-def test_the_general_guide_shows_no_clinic(site, general_pages):
-    assert not (site.dir / "CNAME").exists()
-    for url, soup in general_pages.items():
-        assert not soup.select(".clinic-box, .md-copyright__clinic"), f"{url}: a clinic box in the general guide"
-        assert NAME not in soup.get_text(), url
-        numbers = [a["href"] for a in soup.select(".crisis-bar a[href^='tel:']")]
-        assert numbers[:2] == ["tel:988", "tel:116123"], f"{url}: the bar shows {numbers}"
 
 
 # --- Links for emails: /for-clinics/ -----------------------------------------------------------
@@ -200,7 +230,7 @@ def test_the_copy_script_loads_only_on_for_clinics(general_pages):
 
 def test_the_welcome_email_links_to_real_pages_and_sections(site, general_pages):
     email = general_pages["/for-clinics/"].select_one(".clinic-email pre").get_text()
-    assert "[first name]" in email and "[clinic name]" in email
+    assert "[first name]" in email
     links = re.findall(r"https?://\S+", email)
     assert len(links) >= 3
     for link in links:
@@ -242,6 +272,9 @@ def test_the_clinic_box_fits_a_phone_screen_and_passes_axe(browser, clinic_site,
 
     page = browser.new_page(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     page.goto((clinic_site.dir / "relationship" / "index.html").as_uri())
+    title = page.locator(".md-header__topic").first
+    assert NAME in title.inner_text() and title.is_visible(), "the clinic's name is in the first screen"
+    assert title.bounding_box()["y"] + title.bounding_box()["height"] <= 844
     box = page.locator(".clinic-box").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

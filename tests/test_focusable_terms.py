@@ -5,9 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from test_hooks import load_hook
+from sitefeatures.glossary import focus as focusable_terms
 
-focusable_terms = load_hook("focusable_terms")
 DEFINITIONS = "\n\n*[CBT]: A talking therapy.\n*[GP]: A family doctor."
 
 

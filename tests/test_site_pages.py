@@ -48,7 +48,7 @@ def test_pages_have_their_own_descriptions(pages):
         descriptions[text] = url
 
 
-def test_crisis_help_is_linked_above_the_header_on_every_page(pages, site):
+def test_crisis_help_is_linked_above_the_header_on_every_page(pages, site, settings):
     everywhere = {**pages, "/404.html": site.soup("/404.html")}
     for url, soup in everywhere.items():
         bar = soup.select_one(".md-banner .crisis-bar")
@@ -57,7 +57,8 @@ def test_crisis_help_is_linked_above_the_header_on_every_page(pages, site):
         assert link, f"{url}: no 'Get help now' link"
         target = urljoin(f"http://site{url}", link["href"])
         assert target == "http://site/get-help/", f"{url}: 'Get help now' leads to {link['href']}"
-        assert bar.find("a", href="tel:988") and bar.find("a", href="tel:116123"), f"{url}: crisis numbers missing"
+        expected = [region.bar.tel for region in settings.extra["checked"]["crisis"]["bar"]]
+        assert [a["href"] for a in bar.select("a[href^='tel:']")] == expected, f"{url}: crisis numbers missing"
 
 
 def test_every_page_shows_review_dates_that_are_not_overdue(pages):
@@ -91,7 +92,8 @@ def test_source_notes_lead_to_entries_on_the_references_page(pages):
 @pytest.mark.parametrize("url", PAGES_WITH_SOURCED_FIGURES)
 def test_every_figure_has_a_source_note(pages, url):
     body = article(pages[url])
-    for skipped in body.select(".footnote, [data-quiz], .page-notes, .headerlink"):
+    # The clinic box holds a clinic's phone number, not a research figure.
+    for skipped in body.select(".footnote, [data-quiz], .page-notes, .headerlink, .clinic-box"):
         skipped.decompose()
     section = None
     for element in body.find_all(["h2", "p", "li"]):
@@ -122,25 +124,28 @@ def test_factor_pages_are_substantial(site, url):
     assert 700 <= words <= 1600, f"{url}: {words} words of prose, expected about 700-1,500"
 
 
-def test_get_help_lists_every_crisis_line_from_the_data_file(pages):
-    import yaml
-    from conftest import REPO
-
-    data = yaml.safe_load((REPO / "docs/_data/crisis-lines.yml").read_text(encoding="utf-8"))
-    text = " ".join(article(pages["/get-help/"]).get_text(" ").split())
-    for region in data["regions"]:
-        assert pages["/get-help/"].find(id=region["id"]), f"no section #{region['id']}"
-        for line in region["lines"]:
-            assert line["name"] in text
-            for key in ("call", "text", "email"):
-                if line.get(key):
-                    assert line[key] in text, f"{line['name']}: {line[key]} missing from /get-help/"
+def test_get_help_lists_every_crisis_line_of_this_configuration(pages, settings):
+    """Every line of the data file with this copy's overrides applied (added, changed, removed)."""
+    page = pages["/get-help/"]
+    text = " ".join(article(page).get_text(" ").split())
+    hrefs = {a["href"] for a in article(page).find_all("a", href=True)}
+    for region in settings.extra["checked"]["crisis"]["regions"]:
+        assert page.find(id=region.id), f"no section #{region.id}"
+        for line in region.lines:
+            assert line.name in text, f"{line.name} is missing from /get-help/"
+            assert f"Checked {line.checked_words}" in text, f"{line.name}: no date it was checked"
+            for shown, href in ((line.call, line.tel), (line.text, line.sms), (line.email, f"mailto:{line.email}")):
+                if shown:
+                    assert shown in text and href in hrefs, f"{line.name}: {shown} ({href}) missing from /get-help/"
     assert "{{" not in text, "an unreplaced marker is showing on /get-help/"
 
 
-def test_crisis_page_offers_tap_to_call_links(pages):
-    hrefs = {a["href"] for a in article(pages["/get-help/"]).find_all("a", href=True)}
-    assert {"tel:988", "tel:911", "tel:116123", "tel:999"} <= hrefs
+def test_every_tap_to_call_link_dials_the_number_it_shows(pages):
+    for url, soup in pages.items():
+        for link in soup.select("a[href^='tel:'], a[href^='sms:']"):
+            shown = "".join(ch for ch in link.get_text() if ch.isdigit() or ch == "+")
+            dialled = link["href"].split(":", 1)[1]
+            assert shown == dialled, f"{url}: '{link.get_text()}' dials {dialled}"
 
 
 def test_404_page_works_at_any_depth(site):

@@ -99,7 +99,7 @@ def moved_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("moved")
     config = project_copy(
         tmp / "project",
-        redirects={"the-relationship.md": "relationship.md", "help/now.md": "get-help.md#uk"},
+        redirects={"the-relationship.md": "relationship.md", "help/now.md": "get-help.md"},
     )
     return build_site(tmp / "site", config=config)
 
@@ -116,9 +116,18 @@ def test_a_fragment_missing_after_a_redirect_is_named(moved_site):
     )
 
 
-def test_a_redirect_with_its_own_fragment_loses_the_readers_fragment(moved_site):
-    # mkdocs-redirects' script appends the reader's #us to '.../get-help/#uk': '#uk#us' matches nothing.
-    assert "no #uk#us on /get-help/" in resolve(moved_site.dir, "/help/now/#us")
+@pytest.mark.parametrize(
+    "redirects, message",
+    [
+        ({"help/now.md": "get-help.md#uk"}, "'help/now.md: get-help.md#uk' sends readers to a section, so their own "
+         "#section is lost"),
+        ({"structure.md": "relationship.md"}, "'structure.md: relationship.md' redirects from a page that still exists"),
+    ],
+)
+def test_a_redirect_that_would_break_a_clinics_link_stops_the_build(tmp_path, redirects, message):
+    config = project_copy(tmp_path / "project", redirects=redirects)
+    build = build_site(tmp_path / "site", config=config, check=False)
+    assert not build.ok and message in build.log
 
 
 def test_update_appends_new_pages_and_never_removes(site, tmp_path):

@@ -2,8 +2,8 @@
 
 The abbr extension marks every use of a glossary term with ``<abbr title=...>``, and
 Material shows the title as a tooltip on hover, tap or focus. An ``<abbr>`` cannot
-take focus on its own, so keyboard users never saw a definition. This hook adds a
-small Markdown tree processor (after abbr, before the table of contents) that gives
+take focus on its own, so keyboard users never saw a definition. This Markdown extension
+adds a small tree processor (after abbr, before the table of contents) that gives
 the first use of each term on a page ``tabindex="0"``: one extra Tab stop per term,
 not one per use. Uses inside links, buttons, labels, summaries and headings stay
 as they are, since a focusable element must not sit inside another control.
@@ -42,6 +42,5 @@ class FocusableTermsExtension(Extension):
         md.treeprocessors.register(FocusableTerms(md), "focusable-terms", AFTER_ABBR)
 
 
-def on_config(config):
-    config.markdown_extensions.append(FocusableTermsExtension())
-    return config
+def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
+    return FocusableTermsExtension(**kwargs)

@@ -66,14 +66,3 @@ def qr_svg(url: str | None) -> Markup:
         title=f"QR code for {url}",
     )
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
-
-
-def on_env(env, config, files):
-    env.filters["qr_svg"] = qr_svg
-    return env
-
-
-def on_page_content(html_content, page, config, files):
-    if page.canonical_url:
-        html_content = add_print_hrefs(html_content, page.canonical_url)
-    return html_content

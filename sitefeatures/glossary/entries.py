@@ -27,7 +27,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-MARKER = re.compile(r"^[ \t]*\{\{ glossary \}\}[ \t]*$", re.MULTILINE)
+from ..values import marker_line, slug
+
+MARKER = marker_line("glossary")
 SNIPPET = Path("_snippets") / "glossary.md"
 ENTRY = re.compile(r"^\*\[(?P<term>[^\]\\]+)\]:[ \t]*(?P<definition>.*?)[ \t]*$")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -46,12 +48,6 @@ class Entry:
     @property
     def id(self) -> str:
         return slug(self.forms[0])
-
-
-def slug(term: str) -> str:
-    """A short, lowercase anchor id: "A&E" -> "a-and-e", "meta-analysis" -> "meta-analysis"."""
-    text = term.lower().replace("&", " and ")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def check_definition(term: str, definition: str, where: str) -> None:
@@ -145,19 +141,9 @@ def glossary_html(entries: list[Entry]) -> str:
     return f'<dl class="glossary">\n{items}\n</dl>'
 
 
-def on_config(config):
-    path = Path(config["docs_dir"]) / SNIPPET
-    config["extra"]["glossary"] = {"entries": load_entries(path), "source": str(path)}
-    return config
-
-
-def on_page_markdown(markdown, page, config, files):
-    if MARKER.search(markdown):
-        block = glossary_html(config["extra"]["glossary"]["entries"])
-        markdown = MARKER.sub(lambda _: f"\n{block}\n", markdown)
-    return markdown
-
-
-def on_serve(server, config, builder):
-    server.watch(config["extra"]["glossary"]["source"])
-    return server
+def fill(markdown: str, entries: list[Entry]) -> str:
+    """The page with the ``{{ glossary }}`` marker replaced by the A-Z list."""
+    if not MARKER.search(markdown):
+        return markdown
+    block = glossary_html(entries)
+    return MARKER.sub(lambda _: f"\n{block}\n", markdown)

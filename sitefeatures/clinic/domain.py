@@ -23,8 +23,8 @@ def custom_domain(site_url: str | None) -> str | None:
     return host
 
 
-def on_post_build(config):
-    domain = custom_domain(config.get("site_url"))
-    cname = Path(config["site_dir"]) / "CNAME"
+def write_cname(site_dir: str | Path, site_url: str | None) -> None:
+    """site/CNAME with the custom domain, when the site has one."""
+    domain = custom_domain(site_url)
     if domain:
-        cname.write_text(domain + "\n", encoding="utf-8")
+        (Path(site_dir) / "CNAME").write_text(domain + "\n", encoding="utf-8")

@@ -17,7 +17,9 @@ from html.parser import HTMLParser
 
 from mkdocs.utils import get_relative_url
 
-MARKER = re.compile(r"^[ \t]*\{\{ clinic_links \}\}[ \t]*$", re.MULTILINE)
+from ..values import marker_line, slug
+
+MARKER = marker_line("clinic_links")
 # Until every page is rendered the marker is an HTML comment, which the search index skips.
 PLACEHOLDER = "<!-- clinic-links -->"
 SCRIPT = "assets/js/copy-link.js"
@@ -127,7 +129,7 @@ def links_html(nav, here, site_url: str) -> str:
         section = page.parent.title if page.parent else "Pages"
         groups.setdefault(section, []).append(page_item(page, here, site_url))
     blocks = [
-        f'<h3 id="links-{re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")}">{html.escape(name)}</h3>'
+        f'<h3 id="links-{slug(name)}">{html.escape(name)}</h3>'
         f'<ul class="clinic-links__pages">{"".join(items)}</ul>'
         for name, items in groups.items()
     ]
@@ -135,11 +137,13 @@ def links_html(nav, here, site_url: str) -> str:
     return f'<div class="clinic-links">{"".join(blocks)}</div><script src="{script}" defer></script>'
 
 
-def on_page_markdown(markdown, page, config, files):
+def mark(markdown: str) -> str:
+    """Until every page is rendered, the marker becomes a placeholder the search index skips."""
     return MARKER.sub(f"\n{PLACEHOLDER}\n", markdown)
 
 
-def on_page_context(context, page, config, nav):
-    if page.content and PLACEHOLDER in page.content:
-        page.content = page.content.replace(PLACEHOLDER, links_html(nav, page, config.get("site_url") or "/"))
-    return context
+def fill(content: str, nav, here, site_url: str) -> str:
+    """A rendered page with the placeholder replaced by the list (once every page is rendered)."""
+    if PLACEHOLDER not in content:
+        return content
+    return content.replace(PLACEHOLDER, links_html(nav, here, site_url or "/"))
