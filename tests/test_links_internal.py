@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import mkdocs
 import pytest
@@ -60,7 +61,8 @@ def broken_sitemap_entry(site: Path) -> Broken:
 
 
 def broken_link_in_the_404_page(site: Path) -> Broken:
-    inject(site / "404.html", '<a href="/no-such-page/">x</a>')
+    root = urlsplit(SITE_URL).path  # the 404 page links from the site's root: / or /guide/
+    inject(site / "404.html", f'<a href="{root}no-such-page/">x</a>')
     return Broken("/404.html", "/no-such-page", NOT_FOUND)
 
 

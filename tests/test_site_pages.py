@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
+from conftest import SITE_URL
 from sitemap import FACTOR_PAGES, FACTOR_SECTIONS, GUIDE_PAGES, SITE_MAP, sitemap_paths
 
 FIGURE = re.compile(r"\d|\b(half|quarter|one in|in (?:two|three|four|five|ten))\b", re.IGNORECASE)
@@ -55,8 +56,9 @@ def test_crisis_help_is_linked_above_the_header_on_every_page(pages, site, setti
         assert bar is not None, f"{url}: the crisis bar is missing"
         link = bar.find("a", string=re.compile("Get help now"))
         assert link, f"{url}: no 'Get help now' link"
-        target = urljoin(f"http://site{url}", link["href"])
-        assert target == "http://site/get-help/", f"{url}: 'Get help now' leads to {link['href']}"
+        root = "http://site" + urlsplit(SITE_URL).path  # the site's root, also under a sub-path
+        target = urljoin(root + url.lstrip("/"), link["href"])
+        assert target == root + "get-help/", f"{url}: 'Get help now' leads to {link['href']}"
         expected = [region.bar.tel for region in settings.extra["checked"]["crisis"]["bar"]]
         assert [a["href"] for a in bar.select("a[href^='tel:']")] == expected, f"{url}: crisis numbers missing"
 

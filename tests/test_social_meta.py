@@ -30,14 +30,14 @@ def test_every_page_has_one_canonical_link_to_its_own_address(pages):
         assert canonical[0]["href"] == SITE_URL + url.lstrip("/"), url
 
 
-def test_every_page_has_open_graph_tags_for_its_own_title_and_description(pages):
+def test_every_page_has_open_graph_tags_for_its_own_title_and_description(pages, settings):
     for url, soup in pages.items():
         description = soup.find("meta", attrs={"name": "description"})["content"]
         assert meta(soup, "og:title") and meta(soup, "og:title") in soup.title.get_text(), url
         assert meta(soup, "og:description") == description, url
         assert meta(soup, "og:url") == soup.find("link", rel="canonical")["href"], url
         assert meta(soup, "og:type") == ("website" if url == "/" else "article"), url
-        assert meta(soup, "og:site_name") == "What makes therapy work", url
+        assert meta(soup, "og:site_name") == settings.site_name, url
 
 
 def test_every_page_has_a_large_twitter_card_matching_open_graph(pages):
