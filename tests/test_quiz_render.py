@@ -227,6 +227,16 @@ def test_html_and_markup_in_quiz_text_come_out_exactly_as_markdown_makes_them(te
     assert inner(page.select_one("label[for=q-1]")) == expected
 
 
+def test_a_quiz_inside_raw_html_is_a_mistake_on_its_line():
+    with pytest.raises(QuizError, match=r"^line 3: This quiz is inside raw HTML .* Move it out"):
+        render("<div>\n\n/// quiz | Q? {#q}\n- [x] A\n- [ ] B\n///\n\n</div>\n")
+
+
+def test_a_quiz_in_an_html_comment_is_not_rendered_and_not_a_mistake():
+    html = render("<!--\n/// quiz | Draft {#draft}\n- [x] A\n///\n-->\n\nText.\n")
+    assert "data-quiz" not in html and "<p>Text.</p>" in html
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_page_renders_or_raises_our_error(text):
