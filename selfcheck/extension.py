@@ -3,8 +3,8 @@
 Each page is parsed once, here. A preprocessor finds and checks the quiz blocks
 while the lines are still the page's, numbers them by the page file, and leaves
 a placeholder; a block processor renders each placeholder in place; once inline
-Markdown is done, a tree processor checks that every quiz was rendered, then tells
-the host what the page holds.
+Markdown is done, a tree processor checks that every quiz was rendered and holds
+nothing but Markdown (selfcheck.guard), then tells the host what the page holds.
 Works in MkDocs (the plugin is the host) and in Zensical (which has no plugins).
 """
 
@@ -21,7 +21,7 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import render
+from . import guard, render
 from .errors import QuizError
 from .host import Host, Source
 from .lines import numbering
@@ -74,6 +74,7 @@ class QuizPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
+        guard.install(self.md, self.ext.noted)  # again, in case an extension loaded later replaced it
         page = self.ext.page = PageState(self.ext.host.source(self.md))
         number = numbering(page.source.text, lines, normalize)
         try:
@@ -108,16 +109,22 @@ class QuizBlockProcessor(BlockProcessor):
 
     def parse_blocks(self, cut: Cut, parent: etree.Element, text: str) -> None:
         """Parse block Markdown into ``parent``, first running the preprocessors that
-        come after ours (fenced code, raw HTML), as the page's own text had."""
-        registry = self.parser.md.preprocessors
+        come after ours (fenced code, raw HTML), as the page's own text had; raw HTML
+        is a mistake."""
+        md = self.parser.md
+        registry, stash = md.preprocessors, md.htmlStash.rawHtmlBlocks
+        html_block = registry["html_block"] if "html_block" in registry else None
         lines = text.split("\n")
         for preprocessor in list(registry)[registry.get_index_for_name(NAME) + 1:]:
+            stashed = len(stash)
             lines = preprocessor.run(lines)
+            if preprocessor is html_block and len(stash) > stashed:
+                raise cut.error(*guard.raw_html(guard.quote(stash[stashed])))
         self.parser.parseChunk(parent, "\n".join(lines))
 
 
 class QuizCheck(Treeprocessor):
-    """Every quiz rendered; then tell the host."""
+    """Every quiz rendered and holding only Markdown; then tell the host."""
 
     def __init__(self, md: Markdown, ext: SelfCheckExtension):
         super().__init__(md)
@@ -128,8 +135,10 @@ class QuizCheck(Treeprocessor):
         if page.failed:
             return
         for cut in page.cuts:
-            if cut.root is None:
-                self.ext.report(cut.error("", NOT_RENDERED, NOT_RENDERED_FIX))
+            problem = ("", NOT_RENDERED, NOT_RENDERED_FIX) if cut.root is None else next(
+                guard.problems(cut.root, self.md, self.ext.noted), None)
+            if problem:
+                self.ext.report(cut.error(*problem))
                 return
         self.ext.host.found([cut.quiz for cut in page.cuts])
 
@@ -147,12 +156,15 @@ class SelfCheckExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
+        self.noted: set[int] = set()  # stash entries that are the author's raw inline HTML
         self.page = PageState()
+        guard.install(md, self.noted)
         md.preprocessors.register(QuizPreprocessor(md, self), NAME, PRIORITY)
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self), NAME, 75)
         md.treeprocessors.register(QuizCheck(md, self), NAME, CHECK_PRIORITY)
 
     def reset(self) -> None:
+        self.noted.clear()
         self.page = PageState()
 
     def report(self, error: QuizError) -> None:

@@ -122,3 +122,23 @@ MISTAKES = {
                              5, "already used", "its own id"),
 }
 
+# Quiz text that is not Markdown: the page text, the line it must name, words of the problem and of the fix.
+RAW = "Quiz text is Markdown only"
+HOSTILE = {
+    "script in the question": ("/// quiz | Safe <script>alert(1)</script>? {#q}\n- [x] A\n- [ ] B\n///",
+                               1, "raw HTML ('<script>')", RAW),
+    "script in a choice": ("/// quiz | Q? {#q}\n- [x] A\n- [ ] B <script>alert(1)</script>\n///",
+                           3, "raw HTML ('<script>')", RAW),
+    "script block in feedback": ("/// quiz | Q? {#q}\n- [x] A\n    Yes.\n\n    <script>alert(1)</script>\n- [ ] B\n///",
+                                 5, "raw HTML ('<script>')", RAW),
+    "inline tag in feedback": ("/// quiz | Q? {#q}\n- [x] A\n    Yes, <em>really</em>.\n- [ ] B\n///",
+                               3, "raw HTML ('<em>')", "*emphasis*"),
+    "inline tag in the explanation": ("/// quiz | Q? {#q}\n- [x] A\n- [ ] B\n\nSee <b>this</b>.\n///",
+                                      5, "raw HTML ('<b>')", "backticks"),
+    "comment in a choice": ("/// quiz | Q? {#q}\n- [x] A <!-- right -->\n- [ ] B\n///",
+                            2, "raw HTML ('<!-- right -->')", RAW),
+    "event handler through attr_list": ("/// quiz | Q? {#q}\n- [x] A\n- [ ] *B*{onmouseover=\"alert(1)\"}\n///",
+                                        3, "event handler ('onmouseover')", "Delete the attribute"),
+    "script link": ("/// quiz | Q? {#q}\n- [x] A\n    See [this](javascript:alert(1)).\n- [ ] B\n///",
+                    3, "links to a script ('javascript:alert(1)')", "https://"),
+}

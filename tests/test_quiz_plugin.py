@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from quiz_support import MISTAKES, build_mini, lines_moved, quiz
+from quiz_support import HOSTILE, MISTAKES, build_mini, lines_moved, quiz
 
 from selfcheck import bundle
 
@@ -57,9 +57,9 @@ def render_page(mistake_site, text: str) -> list[str]:
     return [str(error) for error in plugin.collector.mistakes]
 
 
-@pytest.mark.parametrize("name", MISTAKES)
+@pytest.mark.parametrize("name", [*MISTAKES, *HOSTILE])
 def test_every_mistake_is_collected_with_page_path_and_file_line(mistake_site, name):
-    text, line, problem, fix = MISTAKES[name]
+    text, line, problem, fix = {**MISTAKES, **HOSTILE}[name]
     [message] = render_page(mistake_site, FRONT + text)
     offset = FRONT.count("\n")
     assert message.startswith(f"docs/guide/page.md:{line + offset}: "), message
@@ -89,11 +89,11 @@ def test_a_shared_id_names_the_new_quiz_not_the_published_one(tmp_path):
 
 def test_every_mistake_of_a_build_is_listed_and_no_page_is_written(tmp_path):
     pages = {"index.md": "# Home\n", "a.md": FRONT + "# A\n\n/// quiz | Q?\n- [ ] A\n- [ ] B\n///\n",
-             "b.md": "# B\n\n/// quiz | Q?\n- [x] A\n///\n"}
+             "b.md": "# B\n\n/// quiz | Q? <script>alert(1)</script>\n- [x] A\n- [ ] B\n///\n"}
     site = build_mini(tmp_path, pages)
     assert site.returncode != 0
     assert "docs/a.md:7: This quiz has no correct answer." in site.log
-    assert "docs/b.md:4: This quiz has only one choice." in site.log
+    assert "docs/b.md:3: This quiz has raw HTML ('<script>')" in site.log
     assert "2 quiz mistakes, listed above" in site.log and "Traceback" not in site.log
     assert not list(tmp_path.glob("site/**/*.html"))
 
