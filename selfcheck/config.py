@@ -13,3 +13,6 @@ class SelfCheckConfig(Config):
     assets_dir = c.Type(str, default="assets/selfcheck")
     #: Publish the assets minified (set false to debug them).
     minify = c.Type(bool, default=True)
+    #: A file of published addresses ('/page/#quiz-id' lines): when two quizzes share an
+    #: id, the one not listed there is the one the build tells the author to rename.
+    published = c.Optional(c.File(exists=True))

@@ -14,6 +14,6 @@ class QuizError(Exception):
         where = f"{self.page}:{self.line}" if self.page else f"line {self.line}"
         return f"{where}: {self.problem} {self.fix}"
 
-    def at(self, page: str, offset: int = 0) -> QuizError:
-        """The same error, placed in a page file whose first lines were cut off."""
-        return QuizError(self.line + offset, self.problem, self.fix, page)
+    def at(self, page: str) -> QuizError:
+        """The same error, placed in a page file (its line is already the file's)."""
+        return QuizError(self.line, self.problem, self.fix, page)

@@ -1,16 +1,18 @@
 """Find quiz blocks in Markdown lines and turn each into a checked ``Quiz``.
 
-Pure functions over lines of text: no Markdown rendering happens here, so the
-MkDocs plugin can run the same checks (with the page path) before rendering.
+Pure functions over lines of text: no Markdown rendering happens here. Quiz
+markers inside fenced code or an HTML comment are not quizzes.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from typing import Callable
 
 from . import ids
 from .errors import QuizError
+from .lines import Numbering, as_given
 from .model import KINDS, Choice, Quiz
 
 FOOTNOTE_MARKER = "///Footnotes Go Here///"
@@ -20,9 +22,10 @@ INDENTED = re.compile(r"\s{4,}/{3,} *([\w-]+)")
 HEAD = re.compile(r" *([\w-]+) *(?:\|(.*))?\Z")
 WORD = re.compile(r" *([\w-]+)")
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
+COMMENT_OPEN = re.compile(r" {0,3}<!--")
+COMMENT_CLOSE = "-->"
 CHOICE = re.compile(r" {0,3}[-*+] +(?:\[([ xX])\](?= |\Z))? *(.*?)\s*\Z")
 OPTIONS = re.compile(r"(?<!\\)\{([^{}]*)(?<!\\)\}\s*\Z")
-FRONT_MATTER = re.compile(r"-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n\n*", re.DOTALL)
 CLOSE = "close"
 EXAMPLE = "'/// quiz | Your question?', the choices ('- [ ] wrong', '- [x] right'), then '///'"
 
@@ -33,37 +36,29 @@ def normalize(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
 
 
-def body_offset(source: str, body: str | None = None) -> int:
-    """Lines of a page file before the Markdown body that MkDocs or Zensical
-    renders (the front matter and the blank lines after it)."""
-    if body is not None and source.endswith(body):
-        return source[: len(source) - len(body)].count("\n")
-    match = FRONT_MATTER.match(source)
-    return match[0].count("\n") if match else 0
-
-
 def parse_page(text: str, **options) -> list[Quiz]:
     """Every quiz in a page's Markdown; raises QuizError on the first mistake."""
     return [quiz for _, _, quiz in scan(normalize(text), **options)]
 
 
-def scan(lines: list[str], first_line: int = 1, foreign: bool = False,
+def scan(lines: list[str], number: Numbering = as_given, foreign: bool = False,
          ignore: frozenset[str] = frozenset({FOOTNOTE_MARKER})) -> list[tuple[int, int, Quiz]]:
-    """(first index, closing index, quiz) for each block; fenced code is skipped.
+    """(first index, closing index, quiz) for each block, outside fenced code and HTML comments.
 
+    ``number`` gives the line number (in the page file) of an index in ``lines``.
     ``foreign`` means another ``///`` block syntax (pymdownx.blocks) is active:
     unknown block names are then left to it unless they look like a quiz typo.
     """
-    found, seen, fence, index = [], {}, None, 0
+    found, seen, hidden, index = [], {}, None, 0
     while index < len(lines):
-        fence, code = _fence(fence, lines[index])
-        marker = None if code else _marker(lines[index], first_line + index, foreign, ignore)
+        hidden, skip = _hidden(hidden, lines[index])
+        marker = None if skip else _marker(lines[index], lambda: number(index), foreign, ignore)
         if marker == CLOSE:
-            raise QuizError(first_line + index, "This '///' closes nothing.",
+            raise QuizError(number(index), "This '///' closes nothing.",
                             "Delete it, or check the line that should open the quiz above it.")
         if marker:
-            end = _closing(lines, index, first_line)
-            quiz = _quiz(*marker, lines[index + 1:end], first_line + index)
+            end = _closing(lines, index, number)
+            quiz = _quiz(*marker, lines[index + 1:end], lambda offset: number(index + 1 + offset))
             if quiz.id in seen:
                 raise QuizError(quiz.line, f"The id '{quiz.id}' is already used by the quiz on line {seen[quiz.id]}.",
                                 "Give this quiz its own id: add {#a-new-id} at the end of its question line.")
@@ -72,6 +67,20 @@ def scan(lines: list[str], first_line: int = 1, foreign: bool = False,
             index = end
         index += 1
     return found
+
+
+def _hidden(state: str | None, line: str) -> tuple[str | None, bool]:
+    """Track fenced code and HTML comments that start a line: the one still open
+    after this line (its fence, or COMMENT_CLOSE), and whether the line is inside one."""
+    if state == COMMENT_CLOSE:
+        return (None if COMMENT_CLOSE in line else state), True
+    fence, code = _fence(state, line)
+    if code:
+        return fence, True
+    opener = COMMENT_OPEN.match(line)
+    if opener:
+        return (None if COMMENT_CLOSE in line[opener.end():] else COMMENT_CLOSE), True
+    return None, False
 
 
 def _fence(fence: str | None, line: str) -> tuple[str | None, bool]:
@@ -83,13 +92,14 @@ def _fence(fence: str | None, line: str) -> tuple[str | None, bool]:
     return (None if closes else fence), True
 
 
-def _marker(line: str, number: int, foreign: bool, ignore: frozenset[str]):
-    """CLOSE, (kind, raw question), or None for a line that is not a quiz marker."""
+def _marker(line: str, number: Callable[[], int], foreign: bool, ignore: frozenset[str]):
+    """CLOSE, (kind, raw question), or None for a line that is not a quiz marker;
+    ``number()`` is the line's number (worked out only for a mistake)."""
     match = MARKER.match(line)
     if not match:
         indented = INDENTED.match(line)
         if indented and indented[1] in KINDS:
-            raise QuizError(number, "This quiz is indented, so it would show as plain text.",
+            raise QuizError(number(), "This quiz is indented, so it would show as plain text.",
                             "Start '///' at the left margin, outside lists and admonitions; "
                             "to show a quiz's source, put it in a fenced code block.")
         return None
@@ -102,18 +112,18 @@ def _marker(line: str, number: int, foreign: bool, ignore: frozenset[str]):
     name = word[1] if word else ""
     if name in KINDS:
         if head is None:
-            raise QuizError(number, f"'/// {name}' needs a bar '|' before its question.",
+            raise QuizError(number(), f"'/// {name}' needs a bar '|' before its question.",
                             f"Write '/// {name} | Your question?'.")
         return name, head[2]
     close = difflib.get_close_matches(name, list(KINDS), 1, 0.6) if name else []
     if foreign and not close:
         return None
     hint = f"Did you mean '/// {close[0]}'? " if close else ""
-    raise QuizError(number, f"Unknown block '{line.strip()}'.",
+    raise QuizError(number(), f"Unknown block '{line.strip()}'.",
                     f"{hint}Quiz blocks start with {', '.join('/// ' + kind for kind in KINDS)}.")
 
 
-def _closing(lines: list[str], start: int, first_line: int) -> int:
+def _closing(lines: list[str], start: int, number: Numbering) -> int:
     """Index of the line that closes the block opened at ``start``."""
     fence = None
     for index in range(start + 1, len(lines)):
@@ -125,15 +135,18 @@ def _closing(lines: list[str], start: int, first_line: int) -> int:
         opener = MARKER.match(lines[index])
         word = opener and WORD.match(opener[1])
         if word and word[1] in KINDS:
-            raise QuizError(first_line + start, f"This quiz is not closed before the next one on line "
-                            f"{first_line + index}.", "Add a line with only '///' at the end of this quiz.")
-    raise QuizError(first_line + start, "This quiz is not closed.",
+            raise QuizError(number(start), f"This quiz is not closed before the next one on line "
+                            f"{number(index)}.", "Add a line with only '///' at the end of this quiz.")
+    raise QuizError(number(start), "This quiz is not closed.",
                     "Add a line with only '///' after its last choice or explanation.")
 
 
-def _quiz(kind: str, raw: str | None, body: list[str], line: int) -> Quiz:
+def _quiz(kind: str, raw: str | None, body: list[str], number: Numbering) -> Quiz:
+    """The quiz whose header is ``raw`` and whose body lines are ``body``; ``number(i)``
+    is the line number of body line i (-1: the header)."""
+    line = number(-1)
     question, quiz_id = _header(raw or "", kind, line)
-    choices, explanation = _body(body, line + 1)
+    choices, explanation = _body(body, number)
     quiz = Quiz(kind, question, quiz_id or ids.derive(question), tuple(choices), explanation, line)
     validate(quiz)
     return quiz
@@ -161,11 +174,11 @@ def _header(raw: str, kind: str, line: int) -> tuple[str, str | None]:
     return text, quiz_id
 
 
-def _body(lines: list[str], first: int) -> tuple[list[Choice], str]:
+def _body(lines: list[str], line_of: Numbering) -> tuple[list[Choice], str]:
     """Choices with their indented feedback, then the explanation (all raw Markdown)."""
     choices: list[list] = []  # [text, box, feedback lines, line]
     for index, line in enumerate(lines):
-        number, choice = first + index, CHOICE.match(line)
+        number, choice = line_of(index), CHOICE.match(line)
         if choice:
             choices.append([choice[2], choice[1], [], number])
         elif not line.strip():

@@ -1,28 +1,64 @@
 """The MkDocs plugin: the quiz's assets, the site-wide checks and the settings.
 
-Parsing and rendering live in the Markdown extension; this plugin makes sure
-the extension is loaded (once), reports authoring mistakes with the page path
-and the line in the file, keeps quiz ids unique across the site, publishes the
-assets and links them only from pages that have a quiz.
+Parsing and rendering live in the Markdown extension, which parses each page
+once; this plugin is its host (``Collector``): it gives the extension the page
+file, collects each page's quizzes and mistakes, keeps quiz ids unique across
+the site, publishes the assets and links them only from pages that have a quiz.
+Every mistake of a build is listed before it stops, and no page is written.
 """
 
 from __future__ import annotations
 
 import os
 
+from markdown import Markdown
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import bundle
 from .config import SelfCheckConfig
 from .errors import QuizError
-from .parser import body_offset, parse_page
+from .host import Host, Source
+from .model import Quiz
+from .siteids import Place, SiteIds, read_published
 
 EXTENSION = "selfcheck.extension"
-RENDERED = ' data-quiz=""'
 log = get_plugin_logger("selfcheck")
+
+
+class Collector(Host):
+    """The extension's host in MkDocs: the page being rendered, and what was found on each."""
+
+    def __init__(self, root: str):
+        self.root = root
+        self.clear()
+
+    def clear(self) -> None:
+        self.page: Page | None = None
+        self.quizzes: dict[str, list[Quiz]] = {}
+        self.mistakes: list[QuizError] = []
+
+    def path(self, page: Page) -> str:
+        """The page file as messages show it: relative to mkdocs.yml's folder."""
+        file = page.file
+        return os.path.relpath(file.abs_src_path, self.root) if file.abs_src_path else file.src_uri
+
+    def source(self, md: Markdown) -> Source:
+        if self.page is None:
+            return super().source(md)
+        text = self.page.file.content_string if self.page.file.abs_src_path else None
+        return Source(self.path(self.page), text)
+
+    def found(self, quizzes: list[Quiz]) -> None:
+        if self.page is not None:
+            self.quizzes[self.page.file.src_uri] = quizzes
+
+    def mistake(self, error: QuizError) -> None:
+        self.mistakes.append(error)
+        log.error(str(error))
 
 
 class SelfCheckPlugin(BasePlugin[SelfCheckConfig]):
@@ -35,14 +71,16 @@ class SelfCheckPlugin(BasePlugin[SelfCheckConfig]):
             return config
         if EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(EXTENSION)
+        self.collector = Collector(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")))
+        config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "host": self.collector}
         self.assets = bundle.load(self.config.minify)
-        self.foreign = any(str(name).startswith("pymdownx.blocks") for name in config.markdown_extensions)
-        self.root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        self.published = read_published(self.config.published) if self.config.published else frozenset()
         return config
 
     def on_pre_build(self, config):
-        self.ids: dict[str, str] = {}
-        self.pages: dict[str, list] = {}
+        if self.config.enabled:
+            self.collector.clear()
+            self.ids = SiteIds(self.published)
 
     def on_files(self, files, config):
         if self.config.enabled:
@@ -50,41 +88,39 @@ class SelfCheckPlugin(BasePlugin[SelfCheckConfig]):
                 files.append(File.generated(config, self._uri(asset), content=asset.content))
         return files
 
-    @event_priority(50)  # before other plugins change the text, so line numbers match the file
     def on_page_markdown(self, markdown, page, config, files):
-        if not self.config.enabled:
-            return markdown
-        path = os.path.relpath(page.file.abs_src_path, self.root) if page.file.abs_src_path else page.file.src_uri
-        offset = body_offset(page.file.content_string, markdown) if page.file.abs_src_path else 0
-        try:
-            quizzes = parse_page(markdown, foreign=self.foreign)
-        except QuizError as error:
-            raise PluginError(str(error.at(path, offset))) from None
-        for quiz in quizzes:
-            where = f"{path}:{quiz.line + offset}"
-            if quiz.id in self.ids:
-                raise PluginError(f"{where}: The quiz id '{quiz.id}' is already used at {self.ids[quiz.id]}. "
-                                  "Ids are unique across the site, so a link to a quiz always means one quiz: "
-                                  "give this one its own id with {#a-new-id} at the end of its question line.")
-            self.ids[quiz.id] = where
-        self.pages[page.file.src_uri] = quizzes
+        if self.config.enabled:
+            self.collector.page = page  # the extension renders this page next
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        quizzes = self.pages.get(page.file.src_uri, []) if self.config.enabled else []
-        rendered = html.count(RENDERED) if self.config.enabled else 0
-        if rendered < len(quizzes) or "\x02selfcheck:" in html:
-            raise PluginError(f"{page.file.src_uri}: {len(quizzes)} quizzes were found but not all were rendered. "
-                              f"Check that nothing removes '{EXTENSION}' from markdown_extensions.")
-        headings = set(_toc_ids(page.toc))
-        for quiz in quizzes:
-            if quiz.id in headings:
-                log.warning(f"{self.ids[quiz.id]}: the quiz id '{quiz.id}' is also a heading's id on this page, "
-                            "so a link to it is ambiguous. Give the quiz or the heading another id.")
-        if not rendered:
+        if not self.config.enabled:
+            return html
+        quizzes = self.collector.quizzes.get(page.file.src_uri, [])
+        self._check_ids(page, quizzes)
+        if not quizzes:
             return html
         urls = {asset.name: get_relative_url(self._uri(asset), page.url) for asset in self.assets}
         return html + bundle.tags(urls)
+
+    def on_env(self, env, config, files):
+        mistakes = self.collector.mistakes if self.config.enabled else []
+        if mistakes:
+            raise PluginError(f"{len(mistakes)} quiz mistake{'s' * (len(mistakes) > 1)}, listed above: "
+                              "fix each one and build again (no page was written).")
+        return env
+
+    def _check_ids(self, page: Page, quizzes: list[Quiz]) -> None:
+        """Ids unique across the site, and none that is also a heading's id on its page."""
+        path = self.collector.path(page)
+        headings = set(_toc_ids(page.toc))
+        for quiz in quizzes:
+            error = self.ids.add(quiz.id, Place(path, quiz.line, f"/{page.url}#{quiz.id}"))
+            if error:
+                self.collector.mistake(error)
+            if quiz.id in headings:
+                log.warning(f"{path}:{quiz.line}: the quiz id '{quiz.id}' is also a heading's id on this page, "
+                            "so a link to it is ambiguous. Give the quiz or the heading another id.")
 
     def _uri(self, asset) -> str:
         return f"{self.config.assets_dir.strip('/')}/{asset.name}"

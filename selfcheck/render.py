@@ -2,8 +2,8 @@
 
 Text is left as Markdown: inline text goes into ``.text``/``.tail`` for
 Python-Markdown's inline pass, block text goes through ``parse_blocks``. So
-emphasis, links, abbreviations, footnote references and raw HTML come out
-exactly as they would anywhere else on the page.
+emphasis, links, abbreviations and footnote references come out exactly as
+they would anywhere else on the page; raw HTML is refused (``selfcheck.guard``).
 """
 
 from __future__ import annotations

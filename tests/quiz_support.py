@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -46,8 +47,9 @@ def yaml_list(items) -> str:
 
 def build_mini(root: Path, pages: dict[str, str], plugins=("selfcheck",),
                extensions=("footnotes", "attr_list", "selfcheck.extension"), features=(),
-               site_url="http://127.0.0.1:8000/") -> MiniSite:
-    """Write mkdocs.yml and docs/ under root, run a strict build into root/site."""
+               site_url="http://127.0.0.1:8000/", env: dict | None = None) -> MiniSite:
+    """Write mkdocs.yml and docs/ under root, run a strict build into root/site
+    (``env``: more environment variables for the build)."""
     for name, text in pages.items():
         path = root / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +59,7 @@ def build_mini(root: Path, pages: dict[str, str], plugins=("selfcheck",),
                                     plugins=yaml_list(plugins) or "  []", extensions=yaml_list(extensions)))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(root / "site")],
-        cwd=REPO, env=BUILD_ENV, capture_output=True, text=True, timeout=120,
+        cwd=REPO, env={**BUILD_ENV, **(env or {})}, capture_output=True, text=True, timeout=120,
     )
     return MiniSite(root, result.returncode, result.stdout + result.stderr)
 
@@ -76,7 +78,13 @@ def quiz(quiz_id: str, n: int = 1) -> str:
     return QUIZ.format(n=n, id=quiz_id)
 
 
-# Each authoring mistake: the page text, the line it must name, words of the problem and of the fix.
+def lines_moved(problem: str, offset: int) -> str:
+    """A problem from the tables below, with the lines it names ('{5}') moved down by offset."""
+    return re.sub(r"\{(\d+)\}", lambda match: str(int(match[1]) + offset), problem)
+
+
+# Each authoring mistake: the page text, the line it must name, words of the problem
+# (with any other line it names in braces) and of the fix.
 MISTAKES = {
     "no question": ("/// quiz\n- [x] A\n- [ ] B\n///", 1, "no question", "after the bar"),
     "empty question": ("/// quiz |   {#q}\n- [x] A\n- [ ] B\n///", 1, "no question", "after the bar"),
@@ -99,7 +107,7 @@ MISTAKES = {
     "missing bar": ("/// quiz Who?\n- [x] A\n- [ ] B\n///", 1, "needs a bar", "/// quiz | Your question?"),
     "unclosed block": ("/// quiz | Q?\n- [x] A\n- [ ] B\n", 1, "not closed", "only '///'"),
     "unclosed before the next quiz": ("/// quiz | Q?\n- [x] A\n- [ ] B\n\n/// quiz | R?\n- [x] A\n- [ ] B\n///",
-                                      1, "not closed before the next one on line 5", "only '///'"),
+                                      1, "not closed before the next one on line {5}", "only '///'"),
     "stray closing line": ("Text\n\n///\n", 3, "closes nothing", "Delete it"),
     "text before the choices": ("/// quiz | Q?\nMore of the question\n- [x] A\n- [ ] B\n///", 2,
                                 "text before the choices", "after the bar"),
@@ -109,7 +117,28 @@ MISTAKES = {
                                          "blank line"),
     "indented quiz": ("- item\n\n    /// quiz | Q?\n    - [x] A\n    ///", 3, "indented", "left margin"),
     "duplicate id": ("/// quiz | Q? {#same}\n- [x] A\n- [ ] B\n///\n\n/// quiz | R? {#same}\n- [x] A\n- [ ] B\n///",
-                     6, "'same' is already used by the quiz on line 1", "{#a-new-id}"),
+                     6, "'same' is already used by the quiz on line {1}", "{#a-new-id}"),
     "duplicate derived id": ("/// quiz | Same?\n- [x] A\n- [ ] B\n///\n/// quiz | Same?\n- [x] A\n- [ ] B\n///",
                              5, "already used", "its own id"),
+}
+
+# Quiz text that is not Markdown: the page text, the line it must name, words of the problem and of the fix.
+RAW = "Quiz text is Markdown only"
+HOSTILE = {
+    "script in the question": ("/// quiz | Safe <script>alert(1)</script>? {#q}\n- [x] A\n- [ ] B\n///",
+                               1, "raw HTML ('<script>')", RAW),
+    "script in a choice": ("/// quiz | Q? {#q}\n- [x] A\n- [ ] B <script>alert(1)</script>\n///",
+                           3, "raw HTML ('<script>')", RAW),
+    "script block in feedback": ("/// quiz | Q? {#q}\n- [x] A\n    Yes.\n\n    <script>alert(1)</script>\n- [ ] B\n///",
+                                 5, "raw HTML ('<script>')", RAW),
+    "inline tag in feedback": ("/// quiz | Q? {#q}\n- [x] A\n    Yes, <em>really</em>.\n- [ ] B\n///",
+                               3, "raw HTML ('<em>')", "*emphasis*"),
+    "inline tag in the explanation": ("/// quiz | Q? {#q}\n- [x] A\n- [ ] B\n\nSee <b>this</b>.\n///",
+                                      5, "raw HTML ('<b>')", "backticks"),
+    "comment in a choice": ("/// quiz | Q? {#q}\n- [x] A <!-- right -->\n- [ ] B\n///",
+                            2, "raw HTML ('<!-- right -->')", RAW),
+    "event handler through attr_list": ("/// quiz | Q? {#q}\n- [x] A\n- [ ] *B*{onmouseover=\"alert(1)\"}\n///",
+                                        3, "event handler ('onmouseover')", "Delete the attribute"),
+    "script link": ("/// quiz | Q? {#q}\n- [x] A\n    See [this](javascript:alert(1)).\n- [ ] B\n///",
+                    3, "links to a script ('javascript:alert(1)')", "https://"),
 }

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from selfcheck import ids
 from selfcheck.errors import QuizError
-from selfcheck.parser import body_offset, parse_page
+from selfcheck.lines import LineMap
+from selfcheck.parser import normalize, parse_page, scan
 
-from quiz_support import MISTAKES
+from quiz_support import MISTAKES, lines_moved
 
 SINGLE = """\
 Intro.
@@ -142,11 +143,50 @@ def test_other_block_extensions_keep_their_blocks_but_quiz_typos_still_fail():
         parse_page("/// quizz | Q?\n- [x] A\n- [ ] B\n///\n", foreign=True)
 
 
-def test_body_offset_counts_front_matter_lines():
-    source = "---\ntitle: T\n---\n\n# Page\n"
-    assert body_offset(source) == 4
-    assert body_offset(source, "# Page\n") == 4
-    assert body_offset("# Page\n") == 0
+def test_quiz_markers_inside_html_comments_are_left_alone():
+    page = md("""\
+        <!--
+        /// quiz | Not ready yet {#hidden}
+        - [x] A
+        ///
+        -->
+
+        <!-- a note --> Text.
+
+        /// quiz | Shown? {#shown}
+        - [x] A
+        - [ ] B
+        ///
+        """)
+    assert [quiz.id for quiz in parse_page(page)] == ["shown"]
+    # A comment opened inside fenced code, or in the middle of a line, hides nothing.
+    assert [q.id for q in parse_page("```\n<!--\n```\n/// quiz | Q {#q}\n- [x] A\n- [ ] B\n///\n")] == ["q"]
+    assert [q.id for q in parse_page("Text <!--\n\n/// quiz | Q {#q}\n- [x] A\n- [ ] B\n///\n")] == ["q"]
+
+
+FILE = "---\ntitle: T\nnext_review: 2027-01-01\n---\n\n# Page\n\nIntro.\n\n/// quiz | Q? {#a}\n- [x] A\n- [ ] B\n///\n"
+
+
+def test_line_numbers_are_those_of_the_file_front_matter_included():
+    body = FILE.split("---\n\n", 1)[1]
+    [(_, _, quiz)] = scan(normalize(body), LineMap(normalize(FILE), normalize(body)))
+    assert (quiz.line, [choice.line for choice in quiz.choices]) == (10, [11, 12])
+
+
+def test_line_numbers_survive_lines_that_hooks_add_or_change():
+    body = FILE.split("---\n\n", 1)[1].replace("Intro.", "Intro, with\nthree lines\nadded by a hook.")
+    broken = body.replace("{#a}", "{#a}\nstray text")
+    with pytest.raises(QuizError) as caught:
+        scan(normalize(broken), LineMap(normalize(FILE), normalize(broken)))
+    assert caught.value.line == 11 and "text before the choices" in caught.value.problem
+
+
+def test_lines_named_inside_a_message_are_file_lines_too():
+    text = FILE + "\n/// quiz | R? {#a}\n- [x] A\n- [ ] B\n///\n"
+    body = text.split("---\n\n", 1)[1]
+    with pytest.raises(QuizError, match="already used by the quiz on line 10") as caught:
+        scan(normalize(body), LineMap(normalize(text), normalize(body)))
+    assert caught.value.line == 15
 
 
 @pytest.mark.parametrize("name", MISTAKES)
@@ -156,10 +196,10 @@ def test_every_mistake_names_its_line_and_what_to_do(name):
         parse_page(text)
     error = caught.value
     assert error.line == line
-    assert problem in error.problem
+    assert lines_moved(problem, 0) in error.problem
     assert fix in error.fix
     assert str(error).startswith(f"line {line}: ")
-    assert str(error.at("docs/page.md", 7)).startswith(f"docs/page.md:{line + 7}: ")
+    assert str(error.at("docs/page.md")).startswith(f"docs/page.md:{line}: ")
 
 
 # Lines an author might write, good and bad, mixed by hypothesis into whole pages.

@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from quiz_support import MISTAKES, build_mini, quiz
+from quiz_support import HOSTILE, MISTAKES, build_mini, lines_moved, quiz
 
 from selfcheck import bundle
 
@@ -33,25 +33,37 @@ def mistake_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("mistakes")
     build_mini(root, {"index.md": "# Home\n"})
     config = load_config(str(root / "mkdocs.yml"))
-    config.plugins.on_config(config)
+    config = config.plugins.on_config(config)
     plugin = config.plugins["selfcheck"]
     return root, config, plugin
 
 
-@pytest.mark.parametrize("name", MISTAKES)
-def test_every_mistake_stops_the_plugin_with_page_path_and_file_line(mistake_site, name):
+def render_page(mistake_site, text: str) -> list[str]:
+    """Render docs/guide/page.md through MkDocs with the plugin; the mistakes it collected."""
     root, config, plugin = mistake_site
-    text, line, problem, fix = MISTAKES[name]
     (root / "docs" / "guide").mkdir(exist_ok=True)
-    (root / "docs" / "guide" / "page.md").write_text(FRONT + text, encoding="utf-8")
-    page = Page(None, File("guide/page.md", config.docs_dir, config.site_dir, True), config)
+    (root / "docs" / "guide" / "page.md").write_text(text, encoding="utf-8")
+    file = File("guide/page.md", config.docs_dir, config.site_dir, True)
+    page = Page(None, file, config)
     page.read_source(config)
     plugin.on_pre_build(config)
-    with pytest.raises(PluginError) as caught:
-        plugin.on_page_markdown(page.markdown, page=page, config=config, files=None)
-    message = str(caught.value)
-    assert message.startswith(f"docs/guide/page.md:{line + FRONT.count(chr(10))}: ")
-    assert problem in message and fix in message
+    markdown = plugin.on_page_markdown(page.markdown, page=page, config=config, files=None)
+    page.markdown = markdown
+    page.render(config, Files([file]))
+    plugin.on_page_content(page.content, page=page, config=config, files=None)
+    if plugin.collector.mistakes:
+        with pytest.raises(PluginError, match="listed above"):
+            plugin.on_env(None, config=config, files=None)
+    return [str(error) for error in plugin.collector.mistakes]
+
+
+@pytest.mark.parametrize("name", [*MISTAKES, *HOSTILE])
+def test_every_mistake_is_collected_with_page_path_and_file_line(mistake_site, name):
+    text, line, problem, fix = {**MISTAKES, **HOSTILE}[name]
+    [message] = render_page(mistake_site, FRONT + text)
+    offset = FRONT.count("\n")
+    assert message.startswith(f"docs/guide/page.md:{line + offset}: "), message
+    assert lines_moved(problem, offset) in message and fix in message
 
 
 def test_an_unclosed_block_is_reported_where_it_opens(tmp_path):
@@ -64,6 +76,44 @@ def test_ids_are_unique_across_the_site(tmp_path):
     site = build_mini(tmp_path, {"a.md": "# A\n\n" + quiz("same"), "b.md": FRONT + "# B\n\n" + quiz("same")})
     assert site.returncode != 0
     assert re.search(r"docs/b\.md:7: The quiz id 'same' is already used at docs/a\.md:3\.", site.log)
+
+
+def test_a_shared_id_names_the_new_quiz_not_the_published_one(tmp_path):
+    (tmp_path / "published.txt").write_text("# registry\n/b/#same\n", encoding="utf-8")
+    pages = {"a.md": FRONT + "# A\n\n" + quiz("same"), "b.md": "# B\n\nText.\n\n" + quiz("same")}
+    site = build_mini(tmp_path, pages, plugins=("selfcheck:\n      published: published.txt",))
+    assert site.returncode != 0
+    assert ("docs/a.md:7: The quiz id 'same' is already used at docs/b.md:5, by a published quiz (/b/#same) "
+            "that clinics may link to. Ids are unique across the site") in site.log, site.log
+
+
+def test_every_mistake_of_a_build_is_listed_and_no_page_is_written(tmp_path):
+    pages = {"index.md": "# Home\n", "a.md": FRONT + "# A\n\n/// quiz | Q?\n- [ ] A\n- [ ] B\n///\n",
+             "b.md": "# B\n\n/// quiz | Q? <script>alert(1)</script>\n- [x] A\n- [ ] B\n///\n"}
+    site = build_mini(tmp_path, pages)
+    assert site.returncode != 0
+    assert "docs/a.md:7: This quiz has no correct answer." in site.log
+    assert "docs/b.md:3: This quiz has raw HTML ('<script>')" in site.log
+    assert "2 quiz mistakes, listed above" in site.log and "Traceback" not in site.log
+    assert not list(tmp_path.glob("site/**/*.html"))
+
+
+def test_a_blocks_extension_under_another_name_keeps_its_blocks(tmp_path):
+    """Regression: the plugin once decided on its own, by extension name, which blocks were foreign."""
+    (tmp_path / "myblocks.py").write_text("from pymdownx.blocks.admonition import makeExtension  # noqa: F401\n")
+    page = "# Home\n\n/// note | Hi\nA note.\n///\n\n" + quiz("q")
+    site = build_mini(tmp_path, {"index.md": page}, extensions=("myblocks", "selfcheck.extension"),
+                      env={"PYTHONPATH": str(tmp_path)})
+    assert site.returncode == 0, site.log
+    html = BeautifulSoup(site.html("/"), "html.parser")
+    assert html.select_one(".admonition.note") and html.select_one("#q[data-quiz]")
+
+
+def test_a_quiz_in_an_html_comment_is_left_out_without_a_mistake(tmp_path):
+    page = FRONT + "# Home\n\n<!--\n" + quiz("draft") + "-->\n\nText.\n"
+    site = build_mini(tmp_path, {"index.md": page})
+    assert site.returncode == 0, site.log
+    assert "data-quiz" not in site.html("/") and "selfcheck" not in site.html("/")
 
 
 def test_a_quiz_id_that_is_also_a_heading_id_is_a_strict_warning(tmp_path):

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from selfcheck.errors import QuizError
 
+from quiz_support import HOSTILE
+
 EXTENSIONS = ["selfcheck.extension", "footnotes", "abbr", "attr_list", "md_in_html", "pymdownx.superfences"]
 
 
@@ -200,7 +202,7 @@ def test_inline_markdown_links_abbreviations_and_footnotes_work_inside_quizzes()
 
 
 def test_block_markdown_in_feedback_and_explanation_renders_as_on_the_page():
-    feedback = "A list:\n\n- one\n- two\n\n```\n/// not a quiz\n```\n\n<div class=\"x\">\n*raw*\n</div>"
+    feedback = "A list:\n\n- one\n- two\n\n```\n/// not <b>a quiz</b>\n```\n\n> *Quoted* &amp; `<code>`"
     quiz_text = "/// quiz | Q? {#q}\n- [x] A\n" + textwrap.indent(feedback, "    ") + "\n- [ ] B\n\n" + feedback + "\n///\n"
     page = BeautifulSoup(render(quiz_text), "html.parser")
     expected = render(feedback).strip()
@@ -210,21 +212,81 @@ def test_block_markdown_in_feedback_and_explanation_renders_as_on_the_page():
     assert "".join(str(el) for el in details.contents[5:]).strip() == expected
 
 
+def raw_html_passes(text: str) -> bool:
+    """Whether Python-Markdown copies raw HTML from this text into its output."""
+    md = markdown.Markdown()
+    plain = md.convert(text)
+    md.inlinePatterns.deregister("html")
+    return md.reset().convert(text) != plain
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab <>&\"'*_`[]()!/=#-x&;:."), min_size=1, max_size=40))
-def test_html_and_markup_in_quiz_text_come_out_exactly_as_markdown_makes_them(text):
+def test_markup_in_quiz_text_comes_out_as_markdown_makes_it_and_raw_html_is_refused(text):
     text = text.strip()
     paragraph = markdown.markdown(text)
     assume(re.fullmatch(r"<p>.*</p>", paragraph, re.DOTALL) and "{" not in text)
     assume(not re.match(r"(- |\* |[-*_ ]{3,}$|#|>|\d+\. |<)", text))  # block-level starts
+    quiz = f"/// quiz | {text} {{#q}}\n- [x] {text}\n- [ ] B\n///\n"
+    if raw_html_passes(text):
+        with pytest.raises(QuizError, match="raw HTML"):
+            render(quiz, ["selfcheck.extension"])
+        return
     try:
-        page = BeautifulSoup(render(f"/// quiz | {text} {{#q}}\n- [x] {text}\n- [ ] B\n///\n", ["selfcheck.extension"]),
-                             "html.parser")
-    except QuizError:
+        page = BeautifulSoup(render(quiz, ["selfcheck.extension"]), "html.parser")
+    except QuizError as error:
+        assert "raw HTML" not in error.problem
         return  # e.g. a "question" that is only markup: our error, never another exception
     expected = inner(BeautifulSoup(paragraph, "html.parser").p)
     assert inner(page.legend) == expected
     assert inner(page.select_one("label[for=q-1]")) == expected
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_quiz_text_that_is_not_markdown_is_refused_with_its_line(name):
+    text, line, problem, fix = HOSTILE[name]
+    with pytest.raises(QuizError) as caught:
+        render(text)
+    assert (caught.value.line, caught.value.page) == (line, None), str(caught.value)
+    assert problem in caught.value.problem and fix in caught.value.fix
+
+
+def test_html_written_as_text_stays_text():
+    page = soup("""\
+        /// quiz | Is `<script>` &lt;b&gt; 1 < 2 & 3 > 2, see <https://example.org>? {#q}
+        - [x] `<em>` is a tag
+            Yes: &lt;em&gt;.
+
+            ```html
+            <script>alert(1)</script>
+            ```
+        - [ ] No
+        ///
+        """)
+    quiz = page.select_one("#q")
+    assert inner(quiz.legend) == ('Is <code>&lt;script&gt;</code> &lt;b&gt; 1 &lt; 2 &amp; 3 &gt; 2, see '
+                                  '<a href="https://example.org">https://example.org</a>?')
+    assert not quiz.select("script, em, b") and quiz.select_one(".quiz__key pre code")
+
+
+def test_raw_html_blocks_in_feedback_are_refused_also_with_md_in_html():
+    with pytest.raises(QuizError, match=r"^line 3: This quiz has raw HTML \('<div>'\)"):
+        render("/// quiz | Q? {#q}\n- [x] A\n    <div markdown>\n    *x*\n    </div>\n- [ ] B\n///\n")
+
+
+def test_raw_html_outside_quizzes_is_left_to_markdown():
+    html = render("<b>Bold</b> text.\n\n/// quiz | Q? {#q}\n- [x] A\n- [ ] B\n///\n\n<div>Raw</div>\n")
+    assert "<b>Bold</b>" in html and "<div>Raw</div>" in html
+
+
+def test_a_quiz_inside_raw_html_is_a_mistake_on_its_line():
+    with pytest.raises(QuizError, match=r"^line 3: This quiz is inside raw HTML .* Move it out"):
+        render("<div>\n\n/// quiz | Q? {#q}\n- [x] A\n- [ ] B\n///\n\n</div>\n")
+
+
+def test_a_quiz_in_an_html_comment_is_not_rendered_and_not_a_mistake():
+    html = render("<!--\n/// quiz | Draft {#draft}\n- [x] A\n///\n-->\n\nText.\n")
+    assert "data-quiz" not in html and "<p>Text.</p>" in html
 
 
 @settings(max_examples=200, deadline=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pytest
 from conftest import parse
@@ -36,12 +36,13 @@ def test_no_block_marker_or_placeholder_reaches_a_reader(site, pages):
 
 
 def test_every_quiz_is_complete_and_its_ids_are_unique(pages):
-    quiz_ids = Counter()
+    quiz_pages = defaultdict(list)
     for path, soup in pages.items():
         ids = Counter(element["id"] for element in soup.select("[id]"))
-        assert not [name for name, count in ids.items() if count > 1], f"{path}: duplicate ids"
+        duplicates = sorted(name for name, count in ids.items() if count > 1)
+        assert not duplicates, f"{path}: duplicate ids {', '.join(duplicates)}"
         for quiz in soup.select("[data-quiz]"):
-            quiz_ids[quiz["id"]] += 1
+            quiz_pages[quiz["id"]].append(path)
             kind = quiz["data-kind"]
             inputs = quiz.select("fieldset input")
             assert quiz.select_one("form fieldset legend").get_text(strip=True), quiz["id"]
@@ -54,7 +55,8 @@ def test_every_quiz_is_complete_and_its_ids_are_unique(pages):
             assert (len(right) >= 1) if kind != "reflect" else not right, quiz["id"]
             for ref in quiz.select("a.footnote-ref"):
                 assert soup.find(id=ref["href"][1:]), f"{path}: {ref['href']} has no source note"
-    assert quiz_ids and max(quiz_ids.values()) == 1, "a quiz id is used on more than one page"
+    shared = {quiz_id: paths for quiz_id, paths in quiz_pages.items() if len(paths) > 1}
+    assert quiz_pages and not shared, f"quiz ids used on more than one page: {shared}"
 
 
 def test_quiz_assets_load_only_on_pages_with_quizzes(site, pages):
