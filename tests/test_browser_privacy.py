@@ -92,7 +92,7 @@ def test_each_page_loads_what_the_weight_budget_counts(visits, site, served_site
     for visit in visits:
         html = page_file(site.dir, visit.path.lstrip("/")).read_text(encoding="utf-8")
         counted = set(loaded_paths(html, visit.path)[0])
-        loaded = {urlparse(url).path.lstrip("/") for url in visit.requests if url.startswith(served_site)}
+        loaded = {url[len(served_site):].split("#")[0].split("?")[0] for url in visit.requests if url.startswith(served_site)}
         if loaded != counted:
             mismatches.append(
                 f"{visit.path}: loaded but not counted {sorted(loaded - counted)}, "
@@ -118,7 +118,7 @@ def test_search_loads_on_demand_and_works_under_the_policy(tab):
     tab.focus(".md-search__input")
     tab.keyboard.type("therapist")
     tab.wait_for_selector(".md-search-result__item")
-    assert "/search/search_index.json" in requests
+    assert any(path.endswith("/search/search_index.json") for path in requests)
     assert not csp_violations(tab), csp_violations(tab)
 
 
