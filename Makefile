@@ -34,9 +34,15 @@ serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000
 build: site/index.html  ## Strict build into site/ (only when a source changed)
 
 # Everything the build reads; a change to any of them makes `make build` rebuild.
-SOURCES := mkdocs.yml $(shell find docs overrides selfcheck -type f -not -name '*.pyc' 2>/dev/null)
+SOURCES := mkdocs.yml tests/published-urls.txt \
+	$(shell find docs overrides selfcheck -type f -not -name '*.pyc' 2>/dev/null | LC_ALL=C sort)
+# A file deleted or renamed makes no source newer than site/, so the list of source
+# paths is kept in a manifest, rewritten (and so made newer) only when the list changes.
+MANIFEST := .cache/sources.txt
+$(shell mkdir -p $(dir $(MANIFEST)) && printf '%s\n' $(SOURCES) | cmp -s - $(MANIFEST) || \
+	printf '%s\n' $(SOURCES) > $(MANIFEST))
 
-site/index.html: $(STAMP) $(SOURCES)
+site/index.html: $(STAMP) $(SOURCES) $(MANIFEST)
 	$(BIN)/mkdocs build --strict --clean
 	@touch $@
 
