@@ -34,14 +34,19 @@ serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000
 build: site/index.html  ## Strict build into site/ (only when a source changed)
 
 # Everything the build reads; a change to any of them makes `make build` rebuild.
-SOURCES := mkdocs.yml $(shell find docs overrides selfcheck sitefeatures -type f -not -name '*.pyc' 2>/dev/null)
-
+SOURCES := mkdocs.yml tests/published-urls.txt \
+	$(shell find docs overrides selfcheck sitefeatures -type f -not -name '*.pyc' 2>/dev/null | LC_ALL=C sort)
+# A file deleted or renamed makes no source newer than site/, so the list of source
+# paths is kept in a manifest, rewritten (and so made newer) only when the list changes.
+MANIFEST := .cache/sources.txt
+$(shell mkdir -p $(dir $(MANIFEST)) && printf '%s\n' $(SOURCES) | cmp -s - $(MANIFEST) || \
+	printf '%s\n' $(SOURCES) > $(MANIFEST))
 # The addresses the site is built for are inputs too: a new SITE_URL or REPO_URL rebuilds.
-INPUTS := .build-inputs
-$(shell printf 'SITE_URL=%s\nREPO_URL=%s\n' "$$SITE_URL" "$$REPO_URL" > $(INPUTS).new; \
-	cmp -s $(INPUTS).new $(INPUTS) && rm -f $(INPUTS).new || mv $(INPUTS).new $(INPUTS))
+INPUTS := .cache/build-inputs.txt
+$(shell mkdir -p $(dir $(INPUTS)) && printf 'SITE_URL=%s\nREPO_URL=%s\n' "$$SITE_URL" "$$REPO_URL" | \
+	cmp -s - $(INPUTS) || printf 'SITE_URL=%s\nREPO_URL=%s\n' "$$SITE_URL" "$$REPO_URL" > $(INPUTS))
 
-site/index.html: $(STAMP) $(SOURCES) $(INPUTS)
+site/index.html: $(STAMP) $(SOURCES) $(MANIFEST) $(INPUTS)
 	$(BIN)/mkdocs build --strict --clean
 	@touch $@
 
@@ -60,4 +65,4 @@ lock:  ## Re-resolve pyproject.toml's ranges into requirements.txt
 	mv requirements.txt.new requirements.txt && rm -rf $(LOCK_VENV)
 
 clean:  ## Remove the build output, caches and the virtual environment
-	rm -rf site $(VENV) .pytest_cache .hypothesis .cache build *.egg-info .build-inputs
+	rm -rf site $(VENV) .pytest_cache .hypothesis .cache build *.egg-info

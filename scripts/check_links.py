@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from site_urls import REPO, configured_site_url, sitemap_urls
+from site_urls import REPO, configured_site_url, page_path, sitemap_urls
 
 BASE_CONFIG = REPO / "lychee.toml"
 EXTERNAL_CONFIG = REPO / "lychee-external.toml"
@@ -73,9 +73,7 @@ class Site:
     def page(self, path: str) -> str:
         """The site path ('/about/') of a built file ('.../about/index.html')."""
         file = Path(path).resolve()
-        if not file.is_relative_to(self.dir):
-            return path
-        return "/" + re.sub(r"(^|/)index\.html$", r"\1", file.relative_to(self.dir).as_posix())
+        return page_path(self.dir, file) if file.is_relative_to(self.dir) else path
 
     def link(self, url: str) -> str:
         """A file:// link as a site path ('/about#research'), or as an address on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
@@ -50,3 +51,9 @@ def sitemap_paths(site_dir: Path) -> list[str]:
 def site_path(url: str, site_url: str) -> str | None:
     """'/about/' for site_url + 'about/'; None for an address outside the site."""
     return "/" + url[len(site_url):] if url.startswith(site_url) else None
+
+
+def page_path(site_dir: Path, file: Path) -> str:
+    """The site path ('/about/') of a built file ('<site_dir>/about/index.html')."""
+    relative = Path(file).resolve().relative_to(Path(site_dir).resolve()).as_posix()
+    return "/" + re.sub(r"(^|/)index\.html$", r"\1", relative)

@@ -1,4 +1,5 @@
-"""Add the pages of a built site's sitemap, and the ids of their quizzes, to
+"""Add the pages of a built site's sitemap, the ids of their quizzes, and every
+address the /for-clinics/ list tells clinics to use (pages and sections), to
 tests/published-urls.txt.
 
 Append only: entries are never removed or changed, because a published address
@@ -18,10 +19,20 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from site_urls import REPO, configured_site_url, site_path, sitemap_urls
-from url_registry import REGISTRY, append_entries, page_file, read_entries
+from url_registry import REGISTRY, append_entries, page_file, unregistered
 
 # The self-check quizzes' stable ids, which clinics may link to.
 QUIZ_IDS = "[data-quiz][id]"
+# The full addresses in the list of links for emails (overrides/hooks/clinic_links.py).
+CLINIC_LINKS = ".clinic-links .clinic-links__url code"
+
+
+def site_paths(urls: list[str], site_url: str, where: str) -> list[str]:
+    """The site paths of full addresses ('/about/'); a ValueError names the first outside site_url."""
+    outside = [url for url in urls if site_path(url, site_url) is None]
+    if outside:
+        raise ValueError(f"{where} lists addresses outside {site_url} ({outside[0]}): build with the same SITE_URL")
+    return [site_path(url, site_url) for url in urls]
 
 
 def sitemap_entries(site_dir: Path, site_url: str) -> list[str]:
@@ -29,22 +40,36 @@ def sitemap_entries(site_dir: Path, site_url: str) -> list[str]:
     urls = sitemap_urls(site_dir)
     if not urls:
         raise ValueError(f"{site_dir}/sitemap.xml lists no pages: was the site built with an empty SITE_URL?")
-    outside = [url for url in urls if site_path(url, site_url) is None]
-    if outside:
-        raise ValueError(f"the sitemap lists addresses outside {site_url} ({outside[0]}): build with the same SITE_URL")
-    return [site_path(url, site_url) for url in urls]
+    return site_paths(urls, site_url, "the sitemap")
+
+
+def sitemap_pages(site_dir: Path, site_url: str):
+    """(site path, parsed page or None) for every page of the sitemap."""
+    for path in sitemap_entries(site_dir, site_url):
+        file = page_file(site_dir, path)
+        yield path, BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser") if file.is_file() else None
+
+
+def listed_for_clinics(html: BeautifulSoup, site_url: str) -> list[str]:
+    """The site paths of the addresses a page's list of links for emails shows."""
+    return site_paths([code.get_text(strip=True) for code in html.select(CLINIC_LINKS)], site_url, "a clinic link list")
+
+
+def clinic_list_entries(site_dir: Path, site_url: str) -> list[str]:
+    """Every address that a page of the sitemap lists for clinics' emails (/for-clinics/)."""
+    return [entry for _, html in sitemap_pages(site_dir, site_url) if html for entry in listed_for_clinics(html, site_url)]
 
 
 def published_entries(site_dir: Path, site_url: str) -> list[str]:
-    """Every page of the sitemap, each followed by its quiz ids ('/structure/#structure-keep-going')."""
+    """Every page of the sitemap, each followed by its quiz ids ('/structure/#structure-keep-going')
+    and the addresses it lists for clinics; each address once."""
     entries = []
-    for path in sitemap_entries(site_dir, site_url):
+    for path, html in sitemap_pages(site_dir, site_url):
         entries.append(path)
-        file = page_file(site_dir, path)
-        if file.is_file():
-            html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        if html is not None:
             entries += [f"{path}#{tag['id']}" for tag in html.select(QUIZ_IDS)]
-    return entries
+            entries += listed_for_clinics(html, site_url)
+    return list(dict.fromkeys(entries))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,8 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"update_url_registry: {error}", file=sys.stderr)
         return 2
     if args.check:
-        known = set(read_entries(args.registry))
-        missing = [entry for entry in entries if entry not in known]
+        missing = unregistered(entries, args.registry)
         for entry in missing:
             print(f"not in {args.registry.name}: {entry}")
         return 1 if missing else 0

@@ -22,11 +22,16 @@ def read_entries(registry: Path = REGISTRY) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
+def unregistered(entries: list[str], registry: Path = REGISTRY) -> list[str]:
+    """The entries that the registry does not hold, in order."""
+    known = set(read_entries(registry))
+    return [entry for entry in entries if entry not in known]
+
+
 def append_entries(new: list[str], registry: Path = REGISTRY) -> list[str]:
     """Append the entries not yet in the registry, in the given order, under a dated
     comment; return them."""
-    known = set(read_entries(registry))
-    added = [entry for entry in dict.fromkeys(new) if entry not in known]
+    added = unregistered(list(dict.fromkeys(new)), registry)
     if added:
         text = registry.read_text(encoding="utf-8").rstrip("\n")
         block = "\n".join([f"# Added {date.today().isoformat()} by scripts/update_url_registry.py", *added])

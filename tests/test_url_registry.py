@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO, SITE_URL, build_site
 from sitemap import FACTOR_PAGES, FACTOR_SECTIONS
+from update_url_registry import clinic_list_entries, published_entries
 from update_url_registry import main as update_registry
-from update_url_registry import published_entries
-from url_registry import REGISTRY, read_entries, resolve
+from url_registry import REGISTRY, read_entries, resolve, unregistered
 from variants import inject, project_copy
 
 ENTRIES = read_entries()
@@ -31,6 +31,23 @@ def test_every_page_and_quiz_is_registered(site):
     assert not missing, (
         f"addresses missing from {REGISTRY.name}: {missing}; run: python scripts/update_url_registry.py"
     )
+
+
+def test_every_address_the_clinics_page_lists_is_registered(site):
+    listed = clinic_list_entries(site.dir, SITE_URL)
+    assert len(listed) > 100, "the list of links for emails on /for-clinics/ is missing or nearly empty"
+    missing = unregistered(listed)
+    assert not missing, (
+        f"/for-clinics/ tells clinics to use addresses missing from {REGISTRY.name}: {missing}; "
+        "run: python scripts/update_url_registry.py"
+    )
+
+
+def test_an_address_listed_for_clinics_but_not_registered_is_named(site_copy):
+    listed = '<div class="clinic-links"><p class="clinic-links__url"><code>{}starting-therapy/#paying</code></p></div>'
+    inject(site_copy / "for-clinics" / "index.html", listed.format(SITE_URL))
+    assert unregistered(clinic_list_entries(site_copy, SITE_URL)) == ["/starting-therapy/#paying"]
+    assert "/starting-therapy/#paying" in published_entries(site_copy, SITE_URL)
 
 
 def test_quiz_ids_count_as_published_addresses(site_copy):
@@ -139,4 +156,5 @@ def test_update_appends_new_pages_and_never_removes(site, tmp_path):
     lines = registry.read_text(encoding="utf-8").splitlines()
     assert lines[:3] == ["# old comment", "/retired-page/", "/about/"]
     assert lines.count("/about/") == 1 and "/relationship/" in lines
+    assert "/starting-therapy/#cost" in lines, "sections listed on /for-clinics/ are added too"
     assert update_registry([*args, "--check"]) == 0
