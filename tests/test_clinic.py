@@ -83,9 +83,9 @@ REGIONS = crisis_lines.load_regions(DOCS / crisis_lines.DATA_FILE)
 
 
 def test_the_chosen_region_leads_and_the_others_keep_their_order():
-    assert [r["id"] for r in crisis_lines.lead_with(REGIONS, "uk")] == ["uk", "us", "international"]
-    assert [r["id"] for r in crisis_lines.lead_with(REGIONS, "international")] == ["international", "us", "uk"]
-    with pytest.raises(PluginError, match=re.escape("extra.crisis_region is 'eu'. Use one of: us, uk, international.")):
+    assert [r["id"] for r in crisis_lines.lead_with(REGIONS, "uk")] == ["uk", "us", "ca", "ie", "au", "nz", "international"]
+    assert [r["id"] for r in crisis_lines.lead_with(REGIONS, "international")] == ["international", "us", "uk", "ca", "ie", "au", "nz"]
+    with pytest.raises(PluginError, match=re.escape("extra.crisis_region is 'eu'. Use one of: us, uk, ca, ie, au, nz, international.")):
         crisis_lines.lead_with(REGIONS, "eu")
 
 
@@ -96,8 +96,11 @@ def test_a_clinic_can_replace_remove_and_add_crisis_lines():
         {"name": "Elmbridge crisis team", "call": "020 7946 0999"},
     ]}, "ie": {"name": "Ireland", "emergency": "Call 112.", "lines": [{"name": "Samaritans", "call": "116 123"}]}}
     regions = {r["id"]: r for r in crisis_lines.apply_overrides(REGIONS, overrides)}
-    assert [line["name"] for line in regions["uk"]["lines"]] == ["Elmbridge crisis team", "Samaritans", "Shout"]
-    assert regions["uk"]["lines"][2]["note"] == "Text SHOUT."
+    assert [line["name"] for line in regions["uk"]["lines"]] == [
+        "Elmbridge crisis team", "Samaritans", "NHS 111 Wales, press 2", "NHS 24 (Scotland)",
+        "Lifeline (Northern Ireland)", "Childline", "Shout",
+    ]
+    assert regions["uk"]["lines"][-1]["note"] == "Text SHOUT."
     assert regions["ie"]["name"] == "Ireland" and regions["us"] == REGIONS[0]
 
 
@@ -143,7 +146,7 @@ def test_every_page_leads_with_the_clinics_crisis_region(clinic_pages):
         numbers = [a["href"] for a in soup.select(".crisis-bar a[href^='tel:']")]
         assert numbers[:2] == ["tel:116123", "tel:988"], f"{url}: the bar shows {numbers}"
     article = clinic_pages["/get-help/"].select_one("article")
-    assert [h2["id"] for h2 in article.find_all("h2")][:3] == ["uk", "us", "international"]
+    assert [h2["id"] for h2 in article.find_all("h2")][:3] == ["uk", "us", "ca"]
     first_uk_line = article.find("h2", id="uk").find_next("ul").find("li")
     assert "Elmbridge crisis team" in first_uk_line.get_text() and first_uk_line.find("a", href="tel:02079460999")
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 
 MARKER = "{{ crisis_lines }}"
 DATA_FILE = Path("_data") / "crisis-lines.yml"
-LINE_KEYS = {"name", "call", "text", "email", "web", "when", "note"}
+LINE_KEYS = {"name", "call", "text", "email", "web", "when", "note", "checked"}
 CONTACT_KEYS = ("call", "text", "email", "web")
 OVERRIDE_KEYS = ("name", "bar", "emergency", "lines")
 OVERRIDES = "extra.crisis_overrides"
