@@ -76,11 +76,15 @@ def syllables(word: str) -> int:
 
 
 def prose_blocks(article: Tag) -> list[str]:
-    """Texts of the prose blocks in an article, in order, skipping excluded parts."""
+    """Texts of the prose blocks in an article, in order, skipping excluded parts.
+
+    A definition list's term (dt) is read together with its definition (dd) as one
+    block, "term: definition", so a glossary entry counts as one sentence, not two.
+    """
     for selector in SKIPPED_SELECTORS:
         for element in article.select(selector):
             element.decompose()
-    texts, section = [], None
+    texts, section, terms = [], None, []
     for element in article.find_all(["h2", *BLOCKS]):
         if element.name == "h2":
             section = element.get("id")
@@ -88,8 +92,20 @@ def prose_blocks(article: Tag) -> list[str]:
         if section in SKIPPED_SECTIONS or element.find(BLOCKS):
             continue  # nested blocks are read on their own
         text = " ".join(element.get_text(" ").split())
+        if element.name == "dt":
+            if text:
+                terms.append(text)
+            continue
+        if terms:
+            if element.name == "dd":
+                text = f"{', '.join(terms)}: {text}" if text else ", ".join(terms)
+            else:
+                texts.append(", ".join(terms))  # a term with no definition
+            terms = []
         if text:
             texts.append(text)
+    if terms:
+        texts.append(", ".join(terms))
     return texts
 
 

@@ -17,7 +17,7 @@ from url_registry import REGISTRY, read_entries, resolve, unregistered
 from variants import inject, project_copy
 
 ENTRIES = read_entries()
-CRISIS_REGIONS = ["us", "uk", "international"]
+CRISIS_REGIONS = ["us", "uk", "ca", "ie", "au", "nz", "international"]
 
 
 @pytest.mark.parametrize("entry", ENTRIES)
