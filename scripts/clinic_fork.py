@@ -42,6 +42,8 @@ def setting_blocks(snippet: str) -> dict[str, list[str]]:
     blocks: dict[str, list[str]] = {}
     key = None
     for line in snippet.splitlines(True):
+        if line.lstrip().startswith("#") and indent_of(line) < SETTING_INDENT:
+            continue  # a comment about the snippet, not part of a setting
         if line.strip() and indent_of(line) == SETTING_INDENT and not line.lstrip().startswith("#"):
             key = line.strip().split(":", 1)[0]
             blocks[key] = []
