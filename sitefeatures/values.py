@@ -42,14 +42,15 @@ def check_schema(schema, raw, where: str):
 
 # --- Values a person types ------------------------------------------------------------------
 
-PHONE = re.compile(r"^\+?[0-9][0-9 ()-]*[0-9]$|^[0-9]$")
+PHONE = re.compile(r"^\+?[0-9(][0-9 ()-]*[0-9]$|^[0-9]$")
 MIN_DIGITS, MAX_DIGITS = 3, 15
 QUOTES = 'Put it in quotes, as you would write it, e.g. "0300 123 1233": without quotes YAML reads a number ' \
     "(one that starts with 0 as an octal number) and changes it."
 
 
 def phone_fix(example: str) -> str:
-    return (f"Use digits and spaces only, with + at the start for an international number, e.g. \"{example}\". "
+    return (f"Use digits and spaces only (hyphens, or brackets around an area code, are fine), with + at the "
+            f"start for an international number, e.g. \"{example}\". "
             "Put options such as \"press 2\" in the note.")
 
 

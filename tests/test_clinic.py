@@ -46,6 +46,10 @@ def test_no_clinic_set_means_the_general_guide():
         assert check_clinic(raw, DOCS) is None
 
 
+def test_a_us_number_with_an_area_code_in_brackets_is_fine():
+    assert check_clinic({**GOOD, "phone": "(555) 010-4477"}, DOCS).tel == "tel:5550104477"
+
+
 def test_good_settings_are_kept_with_a_tap_to_call_link():
     checked = check_clinic({**GOOD, "phone": "+44 20 7946-0000"}, DOCS)
     assert checked.name == NAME and checked.tel == "tel:+442079460000"
