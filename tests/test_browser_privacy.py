@@ -29,6 +29,8 @@ class Visit:
     cookies: list[str] = field(default_factory=list)
     stored: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    foreign_scripts: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -47,12 +49,43 @@ def first_visit(browser, served_site: str, path: str) -> Visit:
         page.on("request", lambda request: visit.requests.append(request.url))
         page.on("pageerror", lambda error: visit.errors.append(str(error)))
         page.on("console", lambda message: message.type == "error" and visit.errors.append(message.text))
+        page.on("dialog", lambda dialog: (visit.dialogs.append(f"{dialog.type}: {dialog.message}"), dialog.dismiss()))
         open_page(page, served_site + path.lstrip("/"), quiet=True)
+        visit.foreign_scripts = foreign_scripts(page, served_site)
         visit.cookies = [f"{cookie['name']} ({cookie['domain']})" for cookie in context.cookies()]
         local, session = page.evaluate(STORAGE)
         visit.stored = [f"localStorage {key}" for key in local] + [f"sessionStorage {key}" for key in session]
         visit.blocked = csp_violations(page)
     return visit
+
+
+# Every script element in the live page: an inline one must be allowed by the page's policy
+# (the theme's own, by hash); one with src must come from the site itself.
+SCRIPTS = """async () => {
+  const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  const allowed = policy ? policy.content : "";
+  const found = [];
+  for (const script of document.scripts) {
+    const type = (script.type || "").toLowerCase();
+    if (!["", "text/javascript", "application/javascript", "module"].includes(type)) continue;
+    if (script.src) { found.push(["src", script.src]); continue; }
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(script.textContent));
+    const hash = "'sha256-" + btoa(String.fromCharCode(...new Uint8Array(digest))) + "'";
+    if (!allowed.includes(hash)) found.push(["inline", script.textContent.slice(0, 60)]);
+  }
+  return found;
+}"""
+
+
+def foreign_scripts(page, served_site: str) -> list[str]:
+    """Scripts on the page that are not the site's own (the theme's inline ones, or files of the site)."""
+    problems = []
+    for kind, value in page.evaluate(SCRIPTS):
+        if kind == "inline":
+            problems.append(f"an inline script the policy does not allow: {value!r}")
+        elif not value.startswith(served_site):
+            problems.append(f"a script from outside the site: {value}")
+    return problems
 
 
 def report(visits: list[Visit], attribute: str) -> str:
@@ -80,6 +113,12 @@ def test_no_page_stores_anything_before_the_reader_changes_a_setting(visits):
 
 def test_no_page_breaks_its_content_security_policy(visits):
     assert not any(visit.blocked for visit in visits), report(visits, "blocked")
+
+
+def test_no_page_runs_a_script_that_is_not_the_sites_own(visits):
+    """No dialog opens (an injected alert() would) and every script is the theme's or a file of the site."""
+    assert not any(visit.dialogs for visit in visits), report(visits, "dialogs")
+    assert not any(visit.foreign_scripts for visit in visits), report(visits, "foreign_scripts")
 
 
 def test_no_page_has_a_script_error(visits):
