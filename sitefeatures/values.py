@@ -92,10 +92,12 @@ def sms_href(number: str) -> str:
 EMAIL = re.compile(r"^[^@\s<>\"'():;,]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
-class EmailAddress(c.BaseConfigOption[str]):
-    """One email address, without "mailto:"."""
+class OptionalAddress(c.BaseConfigOption[str]):
+    """An optional address typed by a person: empty is fine; otherwise text that ``check`` accepts."""
 
-    def __init__(self, example: str = "hello@example.org"):
+    what = "an address"
+
+    def __init__(self, example: str):
         super().__init__()
         self.example = example
         self.default = ""
@@ -104,8 +106,22 @@ class EmailAddress(c.BaseConfigOption[str]):
         if value is None or value == "":
             return ""
         if not isinstance(value, str):
-            raise ValidationError(f"Use one email address in quotes, e.g. \"{self.example}\".")
-        text = value.strip()
+            raise ValidationError(f"Use {self.what} in quotes, e.g. \"{self.example}\".")
+        return self.check(value.strip())
+
+    def check(self, text: str) -> str:
+        raise NotImplementedError
+
+
+class EmailAddress(OptionalAddress):
+    """One email address, without "mailto:"."""
+
+    what = "one email address"
+
+    def __init__(self, example: str = "hello@example.org"):
+        super().__init__(example)
+
+    def check(self, text: str) -> str:
         if text.lower().startswith("mailto:"):
             raise ValidationError(f"Leave out \"mailto:\": write the address alone, e.g. \"{self.example}\".")
         if not EMAIL.match(text):
@@ -113,25 +129,18 @@ class EmailAddress(c.BaseConfigOption[str]):
         return text
 
 
-class WebAddress(c.BaseConfigOption[str]):
+class WebAddress(OptionalAddress):
     """A full https:// address."""
 
-    def __init__(self, example: str = "https://www.example.org/"):
-        super().__init__()
-        self.example = example
-        self.default = ""
+    what = "a full web address"
 
-    def run_validation(self, value):
-        if value is None or value == "":
-            return ""
-        if not isinstance(value, str):
-            raise ValidationError(f"Use a full web address in quotes, e.g. \"{self.example}\".")
-        text = value.strip()
+    def __init__(self, example: str = "https://www.example.org/"):
+        super().__init__(example)
+
+    def check(self, text: str) -> str:
         parts = urlsplit(text)
         if parts.scheme != "https" or "." not in (parts.hostname or "") or " " in text:
-            raise ValidationError(
-                f"Use the full address of the website, starting https://, e.g. \"{self.example}\"."
-            )
+            raise ValidationError(f"Use the full address of the website, starting https://, e.g. \"{self.example}\".")
         return text
 
 
