@@ -75,6 +75,7 @@ def build_site(
     return Build(dest, log, ok=not result.returncode)
 
 
+@functools.lru_cache(maxsize=None)  # a configuration is loaded once per test run
 def effective_settings(config_file: Path = CONFIG_FILE, site_url: str = SITE_URL):
     """A configuration's settings as its build checks them: ``.extra.checked`` holds the clinic
     (or None), the crisis regions in order and the regions in the bar."""
