@@ -1,9 +1,10 @@
-"""The MkDocs plugin (``plugins: [sitefeatures]``): calls each feature at its build event.
+"""The MkDocs adapter (``plugins: [sitefeatures]``): what only MkDocs needs on top of the extension.
 
-Every feature's work is in its own module; this file only decides when it runs. Settings
-are checked once (``on_config``); markers in pages are filled before Markdown is rendered;
-the link list for clinics once every page is rendered; the Content-Security-Policy last of
-all, after minification, on every finished page (404 and redirect pages included).
+The features run in the Markdown extension (``sitefeatures.extension``, which Zensical runs
+too) and in the finishing steps over the built site (``sitefeatures.finish``). This plugin
+only hands them what MkDocs knows: the settings checked once (``on_config``), the page being
+rendered (the extension's host), the checks on redirects, and the finishing steps after the
+build (after mkdocs-redirects and the minifier have written their files).
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from . import addresses, redirect_checks, review_dates, settings
-from .clinic import domain, handout, links, placeholders
+from . import redirect_checks, settings, template_data
 from .crisis import data as crisis_data
-from .crisis import render as crisis_render
-from .csp import policy, theme_scripts
+from .csp import theme_scripts
+from .extension import Host, PageFacts
+from .finish import Build, finish
 from .glossary import entries as glossary
-from .glossary.focus import FocusableTermsExtension
 
+EXTENSION = "sitefeatures.extension"
 log = get_plugin_logger("sitefeatures")
 
 
@@ -32,6 +33,19 @@ class SiteFeaturesConfig(Config):
 def redirect_maps(config) -> dict:
     plugin = config.plugins.get("redirects")
     return dict(plugin.config.get("redirect_maps") or {}) if plugin else {}
+
+
+class MkDocsHost(Host):
+    """The extension's host in MkDocs: the page the plugin says is rendered next."""
+
+    def __init__(self):
+        self.page: PageFacts | None = None
+
+    def facts(self, md):
+        return self.page
+
+    def problem(self, message: str) -> None:
+        log.warning(message)  # --strict (strict: true) stops the build
 
 
 class SiteFeaturesPlugin(BasePlugin[SiteFeaturesConfig]):
@@ -48,8 +62,12 @@ class SiteFeaturesPlugin(BasePlugin[SiteFeaturesConfig]):
             return config
         checked = settings.check_extra(config.extra, config.docs_dir)
         config.extra[settings.KEY] = checked
+        config.extra[template_data.KEY] = template_data.site_data(checked, config.site_url)
         config.site_name = settings.site_name(config.site_name, checked["clinic"])
-        config.markdown_extensions.append(FocusableTermsExtension())
+        self.host = MkDocsHost()
+        if EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(EXTENSION)
+        config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "host": self.host}
         if self.serving:
             log.info("No Content-Security-Policy while serving (live reload needs an inline script).")
         return config
@@ -60,65 +78,20 @@ class SiteFeaturesPlugin(BasePlugin[SiteFeaturesConfig]):
             redirect_checks.check_redirects(redirect_maps(config), pages)
         return files
 
-    def on_env(self, env, config, files):
-        env.filters["qr_svg"] = handout.qr_svg
-        return env
-
-    def on_pre_build(self, config):
-        if self.config.enabled and not self.serving:
-            self.allowed = theme_scripts.allowed_hashes(
-                config.theme.dirs, config.site_url, redirect_maps(config), config.use_directory_urls
-            )
-
     def on_page_markdown(self, markdown, page, config, files):
-        if not self.config.enabled:
-            return markdown
-        checked = config.extra[settings.KEY]
-        source = page.file.src_uri
-        markdown = addresses.fill(markdown, source, config.site_url, checked["guide_repo"])
-        markdown = placeholders.fill(markdown, checked["clinic"], checked["guide_repo"])
-        markdown = crisis_render.fill(markdown, checked["crisis"]["regions"])
-        markdown = glossary.fill(markdown, checked["glossary"])
-        markdown = links.mark(markdown)
-        page.meta["review"], problems = review_dates.review(page.meta, source)
-        for problem in problems:
-            log.warning(problem)
+        if self.config.enabled:
+            self.host.page = PageFacts(page.file.src_uri, page.url, page.meta, config.site_url or "",
+                                       config.extra[settings.KEY])
         return markdown
 
-    def on_page_content(self, html, page, config, files):
-        if self.config.enabled and page.canonical_url:
-            html = handout.add_print_hrefs(html, page.canonical_url)
-        return html
-
-    def on_page_context(self, context, page, config, nav):
-        if self.config.enabled and page.content:
-            page.content = links.fill(page.content, nav, page, config.site_url)
-        return context
-
-    @event_priority(-100)  # after minify
-    def on_post_page(self, output, page, config):
-        if not self.config.enabled or self.serving:
-            return output
-        return policy.add_policy(output, page.file.src_uri, self.allowed)
-
-    @event_priority(-100)
-    def on_post_template(self, output_content, template_name, config):
-        if self.config.enabled and not self.serving and template_name.endswith(".html"):
-            return policy.add_policy(output_content, template_name, self.allowed)
-        return output_content
-
-    @event_priority(-100)  # after mkdocs-redirects writes its pages
+    @event_priority(-100)  # after mkdocs-redirects writes its pages and the minifier
     def on_post_build(self, config):
         if not self.config.enabled:
             return
-        domain.write_cname(config.site_dir, config.site_url)
-        if self.serving:
-            return
-        for path in Path(config.site_dir).rglob("*.html"):
-            html = path.read_text(encoding="utf-8")
-            updated = policy.add_policy(html, str(path.relative_to(config.site_dir)), self.allowed)
-            if updated != html:
-                path.write_text(updated, encoding="utf-8")
+        allowed = None if self.serving else theme_scripts.allowed_hashes(
+            config.theme.dirs, config.site_url, redirect_maps(config), config.use_directory_urls)
+        finish(Build(Path(config.site_dir), Path(config.docs_dir), config.nav, config.site_url or "",
+                     config.use_directory_urls), allowed)
 
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.docs_dir) / crisis_data.DATA_FILE))

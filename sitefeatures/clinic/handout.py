@@ -1,12 +1,11 @@
 """Printed handouts: link addresses and a QR code, made at build time.
 
-* Every link in a page's text that leads to another page or site gets a
-  ``data-print-href`` attribute with its full address; the print stylesheet
-  (docs/assets/css/handout.css) shows it after the link text. Links whose text
-  already shows the target (phone numbers, email addresses, web addresses)
-  and links within the same page are left alone.
-* Templates get a ``qr_svg`` filter: ``{{ page.canonical_url | qr_svg }}`` is
-  a small inline SVG QR code (segno, no network), shown only in print.
+* ``print_href`` gives the full address printed after a link to another page or site
+  (the extension sets it as ``data-print-href``; docs/assets/css/handout.css shows it).
+  Links whose text already shows the target (phone numbers, email addresses, web
+  addresses) and links within the same page get none.
+* ``qr_svg`` is a small inline SVG QR code of a page's address (segno, no network),
+  shown only in print (``page.meta.site.handout.qr``).
 """
 
 from __future__ import annotations
@@ -19,10 +18,6 @@ from urllib.parse import urljoin
 import segno
 from markupsafe import Markup
 
-# Python-Markdown writes every link as <a href="..." ...>text</a>, href first.
-LINK = re.compile(r'<a href="(?P<href>[^"#][^"]*)"(?P<attrs>[^>]*)>(?P<text>.*?)</a>', re.DOTALL)
-TAG = re.compile(r"<[^>]+>")
-
 
 def bare(url: str) -> str:
     """An address without its scheme, "www." and trailing slash, for comparing with link text."""
@@ -31,29 +26,13 @@ def bare(url: str) -> str:
 
 
 def print_href(href: str, text: str, page_url: str) -> str | None:
-    """The address to print after a link, or None when the link text already says it."""
+    """The address to print after a link (its text given as plain text), or None when the text says it."""
     if href.startswith(("tel:", "sms:", "mailto:", "javascript:")):
         return None
     target = urljoin(page_url, html.unescape(href))
-    shown = html.unescape(TAG.sub("", text))
-    if bare(shown) == bare(target) or not target.startswith(("http://", "https://")):
+    if bare(text) == bare(target) or not target.startswith(("http://", "https://")):
         return None
     return target
-
-
-def add_print_hrefs(content: str, page_url: str) -> str:
-    """The page HTML with data-print-href on links to other pages and sites."""
-
-    def annotate(match: re.Match) -> str:
-        target = print_href(match["href"], match["text"], page_url)
-        if target is None or "data-print-href" in match["attrs"]:
-            return match.group()
-        return (
-            f'<a href="{match["href"]}" data-print-href="{html.escape(target)}"'
-            f'{match["attrs"]}>{match["text"]}</a>'
-        )
-
-    return LINK.sub(annotate, content)
 
 
 @lru_cache(maxsize=256)

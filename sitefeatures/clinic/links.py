@@ -1,27 +1,34 @@
 """Links for emails: the list of every page and section on the For clinics page.
 
-A page that has ``{{ clinic_links }}`` on a line of its own gets, at that
-place, every page in the nav and every h2 section of each page, with its full
-address built from ``site_url``, a one-line description and a copy button. It
-is built from the nav, the pages' descriptions and their h2 ids and titles
-once every page has been rendered, so it never goes stale. The copy buttons
-come from a small script loaded only on that page; without JavaScript they
-stay hidden and each address is plain text to select.
+A page that has ``{{ clinic_links }}`` on a line of its own gets, at that place,
+every page in the nav and every h2 section of each page, with its full address
+built from ``site_url``, a one-line description and a copy button. The Markdown
+extension leaves an empty placeholder element there (``mark``); once the engine
+has written every page, ``fill_site`` reads the finished pages (their h2 ids,
+titles and first paragraphs) and writes the list in, so it never goes stale and
+works the same after MkDocs and after Zensical. Each page is read once. The copy
+buttons come from a small script loaded only on that page; without JavaScript
+they stay hidden and each address is plain text to select.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from ..values import marker_line, slug
 
 MARKER = marker_line("clinic_links")
-# Until every page is rendered the marker is an HTML comment, which the search index skips.
-PLACEHOLDER = "<!-- clinic-links -->"
+# Until every page is written the marker is an empty element: no text for the search index,
+# and (unlike a comment) the HTML minifier keeps it.
+PLACEHOLDER_ATTR = "data-clinic-links"
+PLACEHOLDER = f'<div class="clinic-links" {PLACEHOLDER_ATTR}></div>'
 SCRIPT = "assets/js/copy-link.js"
 CONTAINERS = {"div", "blockquote", "details", "fieldset", "ul", "ol", "table", "form", "aside", "figure", "section"}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -29,40 +36,65 @@ MIN_WORDS = 4
 MAX_DESCRIPTION = 160
 
 
-class SectionIntros(HTMLParser):
-    """The first top-level paragraph under each h2, as plain text: {id: text}."""
+@dataclass
+class Section:
+    id: str
+    title: str = ""
+    intro: str = ""
 
-    def __init__(self):
+
+class PageSections(HTMLParser):
+    """A finished page's h2 sections in its article, each with its first top-level paragraph."""
+
+    def __init__(self, page_html: str):
         super().__init__(convert_charrefs=True)
-        self.intros: dict[str, str] = {}
-        self.section = None
-        self.depth = 0
+        self.sections: list[Section] = []
+        self.in_article = self.depth = 0
+        self.heading: list[str] | None = None
         self.text: list[str] | None = None
         self.skipping: list[str] = []
+        self.placeholder: tuple[int, int] | None = None
+        self.feed(page_html)
+        self.close()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "h2":
-            self.section = attrs.get("id")
+        if PLACEHOLDER_ATTR in attrs and self.placeholder is None:
+            self.placeholder = self.getpos()
+        if tag == "article":
+            self.in_article += 1
+        if not self.in_article:
+            return
+        if tag == "h2" and attrs.get("id"):
+            self.sections.append(Section(attrs["id"]))
+            self.heading = []
         elif tag in CONTAINERS:
             self.depth += 1
-        elif tag == "p" and self.depth == 0 and self.section and self.section not in self.intros:
+        elif tag == "p" and self.depth == 0 and self.sections and not self.sections[-1].intro:
             self.text = []
         if tag == "sup" or "headerlink" in (attrs.get("class") or ""):
             self.skipping.append(tag)
 
     def handle_endtag(self, tag):
-        if tag in CONTAINERS:
+        if tag == "article":
+            self.in_article = max(0, self.in_article - 1)
+        elif tag == "h2" and self.heading is not None:
+            self.sections[-1].title = " ".join("".join(self.heading).split())
+            self.heading = None
+        elif tag in CONTAINERS:
             self.depth = max(0, self.depth - 1)
         elif tag == "p" and self.text is not None:
-            self.intros[self.section] = " ".join("".join(self.text).split())
+            self.sections[-1].intro = " ".join("".join(self.text).split())
             self.text = None
         if self.skipping and tag == self.skipping[-1]:
             self.skipping.pop()
 
     def handle_data(self, data):
-        if self.text is not None and not self.skipping:
-            self.text.append(data)
+        if self.skipping:
+            return
+        for collected in (self.heading, self.text):
+            if collected is not None:
+                collected.append(data)
 
 
 def one_line(text: str) -> str:
@@ -76,20 +108,55 @@ def one_line(text: str) -> str:
     return sentence
 
 
-def h2_sections(items) -> list:
-    """The h2 entries of a page's table of contents, in order."""
-    found = []
-    for item in items:
-        if item.level == 2:
-            found.append(item)
-        else:
-            found += h2_sections(item.children)
-    return found
+@dataclass
+class NavPage:
+    """A page as the nav lists it, and what its finished HTML says."""
+
+    group: str
+    title: str
+    src: str
+    url: str
+    description: str = ""
+    sections: list[Section] = field(default_factory=list)
 
 
-def relative(url: str, here) -> str:
-    """A link from the page being built to a site URL, ending in / for a folder."""
-    href = get_relative_url(url, here.url)
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The URL of a page file, as both engines make it: 'a.md' -> 'a/', 'index.md' -> ''."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def nav_pages(nav, group: str = "Pages"):
+    """The pages of a nav setting (as written in mkdocs.yml), each with its section's title."""
+    for item in nav or []:
+        if isinstance(item, str):
+            yield group, None, item
+            continue
+        for title, value in item.items():
+            if isinstance(value, str):
+                if not value.startswith(("http://", "https://")):
+                    yield group, title, value
+            else:
+                yield from nav_pages(value, title)
+
+
+def read_page(group: str, title, src: str, docs_dir: Path, site_dir: Path, directory_urls: bool) -> NavPage:
+    """A nav page with its description (front matter) and its sections (finished HTML)."""
+    url = page_url(src, directory_urls)
+    _, meta = get_data((docs_dir / src).read_text(encoding="utf-8-sig"))
+    built = site_dir / (url + "index.html" if directory_urls else url)
+    sections = PageSections(built.read_text(encoding="utf-8")).sections if built.is_file() else []
+    title = title or meta.get("title") or src
+    return NavPage(group, title, src, url, str(meta.get("description") or title), sections)
+
+
+def relative(url: str, here: str) -> str:
+    """A link from the page at ``here`` to a site URL, ending in / for a folder."""
+    href = get_relative_url(url, here)
     return href + "/" if (url == "" or url.endswith("/")) and not href.endswith("/") else href
 
 
@@ -103,31 +170,27 @@ def link_item(title: str, description: str, href: str, url: str, children: str =
     )
 
 
-def page_item(page, here, site_url: str) -> str:
+def page_item(page: NavPage, here: str, site_url: str) -> str:
     """A page and its sections."""
-    intros = SectionIntros()
-    intros.feed(page.content or "")
-    title = html.escape(page.title)
     sections = "".join(
         link_item(
-            item.title,
-            one_line(intros.intros.get(item.id, "")) or f"The “{html.unescape(item.title)}” part of the page.",
-            relative(page.url, here) + item.url,
-            site_url + page.url + item.url,
+            html.escape(section.title),
+            one_line(section.intro) or f"The “{section.title}” part of the page.",
+            f"{relative(page.url, here)}#{section.id}",
+            f"{site_url}{page.url}#{section.id}",
         )
-        for item in h2_sections(page.toc)
+        for section in page.sections
     )
     children = f'<ul class="clinic-links__sections">{sections}</ul>' if sections else ""
-    description = page.meta.get("description") or page.title
-    return link_item(title, description, relative(page.url, here), site_url + page.url, children)
+    title = html.escape(page.title)
+    return link_item(title, page.description, relative(page.url, here), site_url + page.url, children)
 
 
-def links_html(nav, here, site_url: str) -> str:
+def links_html(pages: list[NavPage], here: str, site_url: str) -> str:
     """Every nav page, grouped under its nav section, and the copy script."""
     groups: dict[str, list[str]] = {}
-    for page in nav.pages:
-        section = page.parent.title if page.parent else "Pages"
-        groups.setdefault(section, []).append(page_item(page, here, site_url))
+    for page in pages:
+        groups.setdefault(page.group, []).append(page_item(page, here, site_url))
     blocks = [
         f'<h3 id="links-{slug(name)}">{html.escape(name)}</h3>'
         f'<ul class="clinic-links__pages">{"".join(items)}</ul>'
@@ -138,12 +201,35 @@ def links_html(nav, here, site_url: str) -> str:
 
 
 def mark(markdown: str) -> str:
-    """Until every page is rendered, the marker becomes a placeholder the search index skips."""
+    """Until every page is written, the marker becomes an empty placeholder element."""
     return MARKER.sub(f"\n{PLACEHOLDER}\n", markdown)
 
 
-def fill(content: str, nav, here, site_url: str) -> str:
-    """A rendered page with the placeholder replaced by the list (once every page is rendered)."""
-    if PLACEHOLDER not in content:
-        return content
-    return content.replace(PLACEHOLDER, links_html(nav, here, site_url or "/"))
+def replace_placeholder(page_html: str, listing: str) -> str:
+    """The page with its placeholder element (found by a parser, wherever the minifier left it) replaced."""
+    found = PageSections(page_html).placeholder
+    if found is None:
+        return page_html
+    line, column = found
+    start = sum(len(text) for text in page_html.splitlines(keepends=True)[: line - 1]) + column
+    end = page_html.index("</div>", start) + len("</div>")
+    return page_html[:start] + listing + page_html[end:]
+
+
+def fill_site(site_dir, docs_dir, nav, site_url: str, directory_urls: bool = True) -> list[str]:
+    """Write the list into every finished page that has the placeholder; the pages changed."""
+    site_dir, docs_dir = Path(site_dir), Path(docs_dir)
+    holders = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")
+                     if MARKER.search(path.read_text(encoding="utf-8-sig")))
+    pages = None
+    changed = []
+    for src in holders:
+        url = page_url(src, directory_urls)
+        built = site_dir / (url + "index.html" if directory_urls else url)
+        if not built.is_file() or PLACEHOLDER_ATTR not in (text := built.read_text(encoding="utf-8")):
+            continue
+        if pages is None:
+            pages = [read_page(*entry, docs_dir, site_dir, directory_urls) for entry in nav_pages(nav)]
+        built.write_text(replace_placeholder(text, links_html(pages, url, site_url or "/")), encoding="utf-8")
+        changed.append(url)
+    return changed
