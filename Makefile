@@ -7,6 +7,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
+# The engine `make build` uses: mkdocs (the default) or zensical.
+ENGINE ?= mkdocs
 
 # Quiet the upstream "MkDocs 2" banners so real warnings stand out.
 export NO_MKDOCS_2_WARNING := 1
@@ -33,21 +35,31 @@ serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000
 
 build: site/index.html  ## Strict build into site/ (only when a source changed)
 
+# (Not in .cache/: `zensical build --clean` empties that folder.)
 # Everything the build reads; a change to any of them makes `make build` rebuild.
 SOURCES := mkdocs.yml tests/published-urls.txt \
 	$(shell find docs overrides selfcheck sitefeatures -type f -not -name '*.pyc' 2>/dev/null | LC_ALL=C sort)
 # A file deleted or renamed makes no source newer than site/, so the list of source
 # paths is kept in a manifest, rewritten (and so made newer) only when the list changes.
-MANIFEST := .cache/sources.txt
+MANIFEST := .make/sources.txt
 $(shell mkdir -p $(dir $(MANIFEST)) && printf '%s\n' $(SOURCES) | cmp -s - $(MANIFEST) || \
 	printf '%s\n' $(SOURCES) > $(MANIFEST))
 # The addresses the site is built for are inputs too: a new SITE_URL or REPO_URL rebuilds.
-INPUTS := .cache/build-inputs.txt
-$(shell mkdir -p $(dir $(INPUTS)) && printf 'SITE_URL=%s\nREPO_URL=%s\n' "$$SITE_URL" "$$REPO_URL" | \
-	cmp -s - $(INPUTS) || printf 'SITE_URL=%s\nREPO_URL=%s\n' "$$SITE_URL" "$$REPO_URL" > $(INPUTS))
+INPUTS := .make/build-inputs.txt
+$(shell mkdir -p $(dir $(INPUTS)) && printf 'SITE_URL=%s\nREPO_URL=%s\nENGINE=%s\n' "$$SITE_URL" "$$REPO_URL" "$(ENGINE)" | \
+	cmp -s - $(INPUTS) || printf 'SITE_URL=%s\nREPO_URL=%s\nENGINE=%s\n' "$$SITE_URL" "$$REPO_URL" "$(ENGINE)" > $(INPUTS))
+
+# ENGINE=zensical builds the same mkdocs.yml with Zensical (Material's successor), then runs the
+# finishing steps the MkDocs plugin runs itself (quiz assets, link list, CNAME, CSP).
 
 site/index.html: $(STAMP) $(SOURCES) $(MANIFEST) $(INPUTS)
+ifeq ($(ENGINE),zensical)
+	rm -rf site
+	$(BIN)/zensical build --clean
+	$(BIN)/python -m sitefeatures finish --engine zensical
+else
 	$(BIN)/mkdocs build --strict --clean
+endif
 	@touch $@
 
 test: build  ## Strict build, then every test
@@ -65,4 +77,4 @@ lock:  ## Re-resolve pyproject.toml's ranges into requirements.txt
 	mv requirements.txt.new requirements.txt && rm -rf $(LOCK_VENV)
 
 clean:  ## Remove the build output, caches and the virtual environment
-	rm -rf site $(VENV) .pytest_cache .hypothesis .cache build *.egg-info
+	rm -rf site $(VENV) .pytest_cache .hypothesis .cache .make build *.egg-info

@@ -13,12 +13,12 @@ from conftest import REPO
 from site_urls import read_config
 
 COPIED = ("docs", "overrides")
-NOT_LINKED = {".git", ".venv", "site", "mkdocs.yml", ".pytest_cache", ".hypothesis", "__pycache__"}
+NOT_LINKED = {".git", ".venv", "site", "mkdocs.yml", ".pytest_cache", ".hypothesis", "__pycache__", ".cache", ".make"}
 
 
-def project_copy(dest: Path, redirects: dict[str, str] | None = None) -> Path:
+def project_copy(dest: Path, redirects: dict[str, str] | None = None, extra: dict | None = None) -> Path:
     """Lay out a copy of the project in dest; return its mkdocs.yml. redirects are
-    added to the redirects plugin's redirect_maps."""
+    added to the redirects plugin's redirect_maps; extra: values are added to the real ones."""
     dest.mkdir(parents=True, exist_ok=True)
     for entry in REPO.iterdir():
         if entry.name in COPIED:
@@ -28,6 +28,8 @@ def project_copy(dest: Path, redirects: dict[str, str] | None = None) -> Path:
     config = {"INHERIT": str(REPO / "mkdocs.yml")}
     if redirects:
         config["plugins"] = plugins_with_redirects(redirects)
+    if extra:
+        config["extra"] = extra
     path = dest / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
