@@ -36,20 +36,24 @@ def zensical_version() -> str | None:
         return None
 
 
-def build_with_zensical(folder, extra: dict | None, site_url: str) -> Build:
-    """A Zensical build of a project copy (with extra: settings added), finished as make does."""
+def build_with_zensical(folder, extra: dict | None, site_url: str, check: bool = True) -> Build:
+    """A Zensical build of a project copy (made with extra: settings added unless folder holds one),
+    finished as make does;
+    with check=False a failed build is returned (``ok`` false) instead of failing the test."""
     if zensical_version() is None:
         message = "Zensical is not installed: make test installs it from requirements (the test lock)."
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    config = project_copy(folder, extra=extra)
+    config = folder / "mkdocs.yml" if (folder / "mkdocs.yml").exists() else project_copy(folder, extra=extra)
     env = {**BUILD_ENV, "SITE_URL": site_url, "NO_COLOR": "1"}
     log = ""
     for command in ([sys.executable, "-m", "zensical", "build", "--clean"],
                     [sys.executable, "-m", "sitefeatures", "finish", "--engine", "zensical", "-f", "mkdocs.yml"]):
         result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=300)
         log += result.stdout + result.stderr
+        if result.returncode and not check:
+            return Build(folder / "site", log, ok=False)
         if result.returncode:
             pytest.fail(f"{' '.join(command[2:4])} failed:\n{log[-4000:]}")
     return Build(folder / "site", log, settings=effective_settings(config, site_url))
@@ -316,3 +320,26 @@ def test_both_engines_write_the_same_article_on_every_page(mkdocs_site, zensical
             differences.append(f"{url}: text differs at word {at}: MkDocs '{' '.join(words_m[at:at + 8])}', "
                                f"Zensical '{' '.join(words_z[at:at + 8])}'")
     assert not differences, "\n".join(differences)
+
+
+# --- Wrong settings stop either build -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"clinic": {**SAMPLE_CLINIC["clinic"], "phone": "020 7946 O000"}},
+     "extra.clinic.phone is '020 7946 O000'. Use digits and spaces only"),
+    ({"crisis_region": "eu"}, "extra.crisis_region is 'eu'. Use one of"),
+])
+def test_a_wrong_setting_stops_the_zensical_build_naming_it(tmp_path, change, message):
+    build = build_with_zensical(tmp_path / "project", change, SITE_URL, check=False)
+    assert not build.ok and message in build.log, build.log[-2000:]
+    assert not (build.dir / "get-help" / "index.html").exists(), "a page was published despite the mistake"
+
+
+def test_a_wrong_review_date_stops_the_zensical_build_naming_the_page(tmp_path):
+    folder = tmp_path / "project"
+    project_copy(folder)
+    page = folder / "docs" / "about.md"
+    page.write_text(re.sub(r"(?m)^last_reviewed: .*$", "last_reviewed: 2026-13-01", page.read_text()), encoding="utf-8")
+    build = build_with_zensical(folder, None, SITE_URL, check=False)
+    assert not build.ok and "about.md: front matter last_reviewed is '2026-13-01', not a date" in build.log, build.log[-2000:]
