@@ -7,6 +7,7 @@ Its site must lie inside the project, so it builds in a copy of the project.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import subprocess
@@ -100,8 +101,11 @@ def known_gap(request, engine: str, what: str) -> None:
 
 
 def pages(build: Build) -> dict[str, BeautifulSoup]:
-    """Every page a reader can open (not redirect pages), by its path from the site's root."""
-    found = {}
+    """Every page a reader can open (not redirect pages), by its path from the site's root
+    (parsed once per build; tests must not change what they read)."""
+    if build.dir in PARSED:
+        return PARSED[build.dir]
+    found = PARSED[build.dir] = {}
     for path in sorted(build.dir.rglob("*.html")):
         soup = parse(path.read_text(encoding="utf-8"))
         if soup.select_one('meta[http-equiv="refresh"]'):
@@ -109,6 +113,9 @@ def pages(build: Build) -> dict[str, BeautifulSoup]:
         relative = path.relative_to(build.dir).as_posix()
         found["/" + relative.removesuffix("index.html")] = soup
     return found
+
+
+PARSED: dict[Path, dict[str, BeautifulSoup]] = {}
 
 
 def reader_pages(build: Build) -> dict[str, BeautifulSoup]:
@@ -298,7 +305,7 @@ def test_every_link_and_anchor_resolves(engine_site):
 
 def article_outline(soup: BeautifulSoup) -> tuple[list[str], list[str]]:
     """What a reader gets from a page's article: its words, and the ids links can point at."""
-    article = soup.select_one("article")
+    article = copy.copy(soup.select_one("article"))
     for tag in article.select(".headerlink, .md-source-file, .print-handout, script, style"):
         tag.decompose()
     words = re.findall(r"\w+", article.get_text(" "))
