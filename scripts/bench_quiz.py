@@ -31,7 +31,7 @@ from selfcheck import bundle  # noqa: E402
 
 QUIZ_CONFIG_LINES = ("  - selfcheck\n", "  - selfcheck.extension\n")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 FRONT_MATTER = """\
 ---
 title: Benchmark quizzes
