@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gzip_server import serve  # noqa: E402
+from gzip_server import serve
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.2.3"  # 13.x needs Node 22

@@ -45,11 +45,12 @@ MARKER = re.compile(r"(^|\n)[ \t]*/{3}")
 class PageScan(HTMLParser):
     """Counts [data-quiz] elements and keeps the text outside code, scripts and styles."""
 
-    SKIP = {"pre", "code", "script", "style"}
+    SKIP = frozenset({"pre", "code", "script", "style"})
 
     def __init__(self, html: str):
         super().__init__()
-        self.quizzes, self.text, self._skipping = 0, [], 0
+        self.quizzes, self._skipping = 0, 0
+        self.text: list[str] = []
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
