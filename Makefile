@@ -1,6 +1,6 @@
 # The README's commands. Each target sets itself up from nothing: the virtual
-# environment is (re)built from the exact pins in requirements.txt whenever it
-# is missing or older than the pins or pyproject.toml.
+# environment is synced to the exact pins of a lock in requirements/ (packages not
+# in it are removed) whenever it is missing or older than the lock or pyproject.toml.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,12 +9,19 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 # The engine `make build` uses: mkdocs (the default) or zensical.
 ENGINE ?= mkdocs
+# The lock the environment is synced to: the test lock (the site, its tests and lint) by
+# default; the deploy builds from the build lock alone (REQUIREMENTS=requirements/build.txt).
+REQUIREMENTS ?= requirements/test.txt
+# uv, the tool that makes the locks and syncs to them, is pinned by its own lock and
+# lives beside the environment, out of reach of the sync.
+UV     := $(VENV)/uv/bin/uv
+UV_RUN := $(UV) pip --quiet
+LOCK_OPTIONS := --universal --fork-strategy fewest --generate-hashes --upgrade --custom-compile-command 'make lock'
 
-# Quiet the upstream "MkDocs 2" banners so real warnings stand out.
+# Quiet Material's end-of-life notice (see README, "Dependencies") so real warnings stand out.
 export NO_MKDOCS_2_WARNING := 1
-export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test clean lock bench help
+.PHONY: serve build test lint clean lock bench help
 .DEFAULT_GOAL := help
 # A failed build must not leave a fresh site/index.html behind.
 .DELETE_ON_ERROR:
@@ -22,12 +29,25 @@ export DISABLE_MKDOCS_2_WARNING := true
 help:  ## List the targets.
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): requirements.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
-		{ echo "Python 3.10 or newer is needed (found: $$($(PYTHON) --version))."; exit 1; }
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+# Which lock the environment was synced to is an input too: switching locks resyncs.
+LOCK_IN_USE := .make/lock-in-use.txt
+$(shell mkdir -p $(dir $(LOCK_IN_USE)) && echo '$(REQUIREMENTS)' | cmp -s - $(LOCK_IN_USE) || \
+	echo '$(REQUIREMENTS)' > $(LOCK_IN_USE))
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(UV): requirements/uv.txt | $(BIN)/python
+	rm -rf $(VENV)/uv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		--target $(VENV)/uv -r requirements/uv.txt
+	@touch $@
+
+$(STAMP): $(REQUIREMENTS) pyproject.toml $(LOCK_IN_USE) $(UV)
+	$(UV_RUN) sync --python $(BIN)/python --require-hashes $(REQUIREMENTS)
+	$(UV_RUN) install --python $(BIN)/python --no-deps --editable .
 	@touch $@
 
 serve: $(STAMP)  ## Serve the site with live reload on http://127.0.0.1:8000
@@ -68,13 +88,16 @@ test: build  ## Strict build, then every test
 bench: $(STAMP)  ## Measure build time, page weight, reading grades and Lighthouse (vs stock Material)
 	$(BIN)/python scripts/bench.py
 
-# setuptools is pinned too (freeze --all): the editable install builds without isolation.
-LOCK_VENV := $(shell mktemp -u /tmp/lock-venv.XXXXXX)
-lock:  ## Re-resolve pyproject.toml's ranges into requirements.txt
-	$(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet --upgrade pip 'setuptools>=68'
-	$(LOCK_VENV)/bin/pip install --quiet -e '.[test]'
-	{ head -n 2 requirements.txt; $(LOCK_VENV)/bin/pip freeze --all --exclude-editable | grep -v '^pip=='; } > requirements.txt.new
-	mv requirements.txt.new requirements.txt && rm -rf $(LOCK_VENV)
+lint: $(STAMP)  ## Lint (ruff) and type-check (mypy) the packages and scripts
+	$(BIN)/ruff check selfcheck sitefeatures scripts
+	$(BIN)/mypy
+
+# The test lock first; the build lock is held to the same versions, so the deploy builds
+# with exactly what the tests ran.
+lock: $(UV)  ## Re-resolve pyproject.toml's ranges into the locks in requirements/
+	$(UV_RUN) compile $(LOCK_OPTIONS) --extra test pyproject.toml -o requirements/test.txt
+	$(UV_RUN) compile $(LOCK_OPTIONS) --constraint requirements/test.txt pyproject.toml -o requirements/build.txt
+	echo uv | $(UV_RUN) compile $(LOCK_OPTIONS) - -o requirements/uv.txt
 
 clean:  ## Remove the build output, caches and the virtual environment
 	rm -rf site $(VENV) .pytest_cache .hypothesis .cache .make build *.egg-info

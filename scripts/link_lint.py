@@ -79,7 +79,7 @@ def lint_page(html: str) -> list[str]:
         if vague(text):
             problems.append(f"link text '{' '.join(text.split())}' says nothing out of context "
                             f"(to {link['href']}): name where it goes, like 'crisis lines in the UK'")
-        problem = href_problem(link["href"])
+        problem = href_problem(str(link["href"]))
         if problem:
             problems.append(problem)
     return problems

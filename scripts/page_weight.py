@@ -21,11 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gzip_server import gzipped, is_compressed_type  # noqa: E402
-from site_urls import sitemap_paths  # noqa: E402
+from gzip_server import gzipped, is_compressed_type
+from site_urls import sitemap_paths
 
 KB = 1024
 PAGE_BUDGET = 120 * KB  # everything a first visit of one page transfers
@@ -132,8 +132,8 @@ def transfer_size(file: Path) -> int:
 def loaded_paths(html: str, page_url: str) -> tuple[list[str], list[str]]:
     """Site paths a page loads on a first visit (itself first), and those a search adds."""
     soup = BeautifulSoup(html, "html.parser")
-    links = [tag.get("href") for tag in soup.find_all("link") if wanted_link(tag.get("rel") or [])]
-    links += [tag.get("src") for tag in soup.find_all(["script", "img"])]
+    links = [address(tag, "href") for tag in soup.find_all("link") if wanted_link(tag.get_attribute_list("rel"))]
+    links += [address(tag, "src") for tag in soup.find_all(["script", "img"])]
     config = soup.find("script", id="__config")
     settings = json.loads(config.string) if config and config.string else {}
     search = []
@@ -141,6 +141,12 @@ def loaded_paths(html: str, page_url: str) -> tuple[list[str], list[str]]:
         base = urljoin(ORIGIN + page_url, settings["base"] + "/")
         search = [settings["search"], urljoin(base, SEARCH_INDEX)]
     return site_paths(page_url, [page_url, *links]), site_paths(page_url, search)
+
+
+def address(tag: Tag, attribute: str) -> str | None:
+    """The address in a tag's href or src, if it has one."""
+    value = tag.get(attribute)
+    return value if isinstance(value, str) else None
 
 
 def site_paths(page_url: str, links: list[str | None]) -> list[str]:

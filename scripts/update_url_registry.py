@@ -29,10 +29,11 @@ CLINIC_LINKS = ".clinic-links .clinic-links__url code"
 
 def site_paths(urls: list[str], site_url: str, where: str) -> list[str]:
     """The site paths of full addresses ('/about/'); a ValueError names the first outside site_url."""
-    outside = [url for url in urls if site_path(url, site_url) is None]
+    paths = [site_path(url, site_url) for url in urls]
+    outside = [url for url, path in zip(urls, paths, strict=True) if path is None]
     if outside:
         raise ValueError(f"{where} lists addresses outside {site_url} ({outside[0]}): build with the same SITE_URL")
-    return [site_path(url, site_url) for url in urls]
+    return [path for path in paths if path is not None]
 
 
 def sitemap_entries(site_dir: Path, site_url: str) -> list[str]:

@@ -47,10 +47,11 @@ def page_file(site_dir: Path, path: str) -> Path:
 
 def redirect_target(html: BeautifulSoup) -> str | None:
     """The address a redirect page sends the reader to (meta refresh), or None."""
-    meta = html.find("meta", attrs={"http-equiv": lambda value: value and value.lower() == "refresh"})
-    if not meta:
+    meta = html.find("meta", attrs={"http-equiv": lambda value: value is not None and value.lower() == "refresh"})
+    content = meta.get("content") if meta else None
+    if not isinstance(content, str):
         return None
-    for part in meta.get("content", "").split(";"):
+    for part in content.split(";"):
         key, _, value = part.strip().partition("=")
         if key.strip().lower() == "url":
             return value.strip().strip("'\"")
@@ -68,7 +69,7 @@ def follow(path: str, fragment: str, target: str) -> tuple[str, str]:
 def resolve(site_dir: Path, entry: str) -> str | None:
     """Why the entry no longer reaches a page (and its fragment), or None if it does."""
     path, _, fragment = entry.partition("#")
-    hops = []
+    hops: list[str] = []
     while True:
         file = page_file(site_dir, path)
         if not file.is_file():
@@ -84,6 +85,6 @@ def resolve(site_dir: Path, entry: str) -> str | None:
         if len(hops) > MAX_REDIRECTS:
             return f"{entry}: more than {MAX_REDIRECTS} redirects ({' -> '.join(hops)})"
         path, fragment = follow(path, fragment, target)
-    if fragment and not html.find(id=fragment) and not html.find(attrs={"name": fragment}):
+    if fragment and not html.find(id=fragment) and not html.find(None, attrs={"name": fragment}):
         return f"{entry}: no #{fragment} on {path}; keep the old id on the page"
     return None

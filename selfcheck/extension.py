@@ -84,7 +84,7 @@ class QuizPreprocessor(Preprocessor):
             return lines
         out, position = [], 0
         for start, end, quiz in found:
-            out += lines[position:start] + ["", PLACEHOLDER.format(len(page.cuts)), ""]
+            out += [*lines[position:start], "", PLACEHOLDER.format(len(page.cuts)), ""]
             page.cuts.append(Cut(quiz, [(number(index), lines[index]) for index in range(start, end + 1)]))
             position = end + 1
         return out + lines[position:]
@@ -101,7 +101,9 @@ class QuizBlockProcessor(BlockProcessor):
         return PLACEHOLDER_RE.match(block.strip()) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        cut = self.ext.page.cuts[int(PLACEHOLDER_RE.match(blocks.pop(0).strip())[1])]
+        placeholder = PLACEHOLDER_RE.match(blocks.pop(0).strip())
+        assert placeholder is not None, "test() accepts placeholder blocks only"
+        cut = self.ext.page.cuts[int(placeholder[1])]
         try:
             cut.root = render.build(parent, cut.quiz, functools.partial(self.parse_blocks, cut))
         except QuizError as error:

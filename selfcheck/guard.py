@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import Iterator
+from collections.abc import Iterator
 
 from markdown import Markdown
 from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
@@ -39,7 +39,8 @@ class RawHtml(HtmlInlineProcessor):
         super().__init__(HTML_RE, md)
         self.noted = noted
 
-    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+    # Python-Markdown's InlineProcessor changed Pattern's signature; its stubs ignore that too.
+    def handleMatch(self, m, data):  # type: ignore[override]  # noqa: N802 (Python-Markdown's name)
         placeholder, start, end = super().handleMatch(m, data)
         self.noted.add(self.md.htmlStash.html_counter - 1)
         return placeholder, start, end

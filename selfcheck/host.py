@@ -36,8 +36,9 @@ class Host:
         page = getattr(context, "page", None)
         if page is None:
             return Source()
+        config = getattr(context, "config", None) or {}
         try:
-            path = Path(context.config.get("root_dir", ""), context.config["docs_dir"], page.path)
+            path = Path(config.get("root_dir", ""), config["docs_dir"], page.path)
             return Source(os.path.relpath(path), path.read_text(encoding="utf-8-sig"))
         except (AttributeError, KeyError, TypeError, OSError, ValueError):
             return Source(getattr(page, "path", None))

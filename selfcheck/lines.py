@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from typing import Callable
+from collections.abc import Callable
 
 Numbering = Callable[[int], int]
 

@@ -7,8 +7,9 @@ markers inside fenced code or an HTML comment are not quizzes.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from . import ids
 from .errors import QuizError
@@ -49,16 +50,18 @@ def scan(lines: list[str], number: Numbering = as_given, foreign: bool = False,
     ``foreign`` means another ``///`` block syntax (pymdownx.blocks) is active:
     unknown block names are then left to it unless they look like a quiz typo.
     """
-    found, seen, hidden, index = [], {}, None, 0
+    found: list[tuple[int, int, Quiz]] = []
+    seen: dict[str, int] = {}
+    hidden, index = None, 0
     while index < len(lines):
         hidden, skip = _hidden(hidden, lines[index])
-        marker = None if skip else _marker(lines[index], lambda: number(index), foreign, ignore)
+        marker = None if skip else _marker(lines[index], functools.partial(number, index), foreign, ignore)
         if marker == CLOSE:
             raise QuizError(number(index), "This '///' closes nothing.",
                             "Delete it, or check the line that should open the quiz above it.")
-        if marker:
+        if isinstance(marker, tuple):
             end = _closing(lines, index, number)
-            quiz = _quiz(*marker, lines[index + 1:end], lambda offset: number(index + 1 + offset))
+            quiz = _quiz(*marker, lines[index + 1:end], _from(number, index + 1))
             if quiz.id in seen:
                 raise QuizError(quiz.line, f"The id '{quiz.id}' is already used by the quiz on line {seen[quiz.id]}.",
                                 "Give this quiz its own id: add {#a-new-id} at the end of its question line.")
@@ -92,7 +95,13 @@ def _fence(fence: str | None, line: str) -> tuple[str | None, bool]:
     return (None if closes else fence), True
 
 
-def _marker(line: str, number: Callable[[], int], foreign: bool, ignore: frozenset[str]):
+def _from(number: Numbering, start: int) -> Numbering:
+    """``number`` for lines counted from index ``start``."""
+    return lambda offset: number(start + offset)
+
+
+def _marker(line: str, number: Callable[[], int], foreign: bool,
+            ignore: frozenset[str]) -> str | tuple[str, str | None] | None:
     """CLOSE, (kind, raw question), or None for a line that is not a quiz marker;
     ``number()`` is the line's number (worked out only for a mistake)."""
     match = MARKER.match(line)

@@ -9,7 +9,7 @@ they would anywhere else on the page; raw HTML is refused (``selfcheck.guard``).
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Callable
+from collections.abc import Callable
 
 from markdown.util import AtomicString
 

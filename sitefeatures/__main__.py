@@ -32,6 +32,7 @@ def zensical_theme_dirs(config_file: Path) -> list[str]:
 
 def run_finish(config_file: Path, engine: str) -> None:
     from mkdocs.config import load_config
+
     from selfcheck.publish import publish_assets
 
     config = load_config(str(config_file))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urljoin
 
 from markdown import Extension, Markdown
@@ -60,7 +61,7 @@ class PageFacts:
 class Host:
     """The default host, for Zensical: page and settings from its rendering context."""
 
-    _checked: dict[int, tuple[dict, dict]] = {}
+    _checked: ClassVar[dict[int, tuple[dict, dict]]] = {}
 
     def facts(self, md: Markdown) -> PageFacts | None:
         context = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
@@ -91,10 +92,10 @@ class Markers(Preprocessor):
     def __init__(self, md: Markdown, host: Host):
         super().__init__(md)
         self.host = host
+        self.facts: PageFacts | None = None  # the page being rendered
 
     def run(self, lines: list[str]) -> list[str]:
-        facts = self.host.facts(self.md)
-        self.md.sitefeatures_page = facts
+        self.facts = facts = self.host.facts(self.md)
         if facts is None:
             return lines
         checked = facts.checked
@@ -114,8 +115,12 @@ class Markers(Preprocessor):
 class PrintAddresses(Treeprocessor):
     """Every link to another page or site gets ``data-print-href``, its full address for print."""
 
+    def __init__(self, md: Markdown, markers: Markers):
+        super().__init__(md)
+        self.markers = markers
+
     def run(self, root):
-        facts = getattr(self.md, "sitefeatures_page", None)
+        facts = self.markers.facts
         if facts is None or not facts.canonical_url:
             return
         for link in root.iter("a"):
@@ -134,9 +139,10 @@ class SiteFeaturesExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         host = self.getConfig("host") or Host()
-        md.preprocessors.register(Markers(md, host), NAME, MARKERS_PRIORITY)
+        markers = Markers(md, host)
+        md.preprocessors.register(markers, NAME, MARKERS_PRIORITY)
         md.treeprocessors.register(FocusableTerms(md), "focusable-terms", AFTER_ABBR)
-        md.treeprocessors.register(PrintAddresses(md), "print-addresses", PRINT_PRIORITY)
+        md.treeprocessors.register(PrintAddresses(md, markers), "print-addresses", PRINT_PRIORITY)
 
 
 def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)

@@ -36,14 +36,15 @@ def review(meta: dict, page: str) -> tuple[dict | None, list[str]]:
         if day is None:
             given = "missing" if meta.get(key) in (None, "") else f"{meta.get(key)!r}, not a date"
             problems.append(f"{page}: front matter {key} is {given}. Write it as YYYY-MM-DD, e.g. {key}: 2026-12-05.")
-    if problems:
+    last, upcoming = dates["last_reviewed"], dates["next_review"]
+    if problems or last is None or upcoming is None:
         return None, problems
-    if dates["next_review"] <= dates["last_reviewed"]:
-        problems.append(f"{page}: next_review ({dates['next_review']}) must come after last_reviewed "
-                        f"({dates['last_reviewed']}). Set it about a year later.")
+    if upcoming <= last:
+        problems.append(f"{page}: next_review ({upcoming}) must come after last_reviewed "
+                        f"({last}). Set it about a year later.")
     return {
-        "last": in_words(dates["last_reviewed"]),
-        "next": in_words(dates["next_review"]),
-        "last_iso": dates["last_reviewed"].isoformat(),
-        "next_iso": dates["next_review"].isoformat(),
+        "last": in_words(last),
+        "next": in_words(upcoming),
+        "last_iso": last.isoformat(),
+        "next_iso": upcoming.isoformat(),
     }, problems

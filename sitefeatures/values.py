@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from mkdocs.config.base import ValidationError
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 
 

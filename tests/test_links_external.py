@@ -158,7 +158,7 @@ def test_only_the_job_without_third_party_code_may_write_and_only_issues():
 def test_zizmor_pedantic_finds_nothing():
     zizmor = Path(sys.executable).with_name("zizmor")
     executable = str(zizmor) if zizmor.exists() else shutil.which("zizmor")
-    assert executable, "zizmor is not installed (it is pinned in requirements.txt)"
+    assert executable, "zizmor is not installed (it is pinned in requirements/test.txt)"
     result = subprocess.run(
         [executable, "--offline", "--persona", "pedantic", str(WORKFLOW)], capture_output=True, text=True
     )

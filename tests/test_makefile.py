@@ -13,8 +13,8 @@ import pytest
 
 from conftest import REPO
 
-COPIED_FILES = ("Makefile", "mkdocs.yml", "requirements.txt", "pyproject.toml", "tests/published-urls.txt")
-COPIED_DIRS = ("docs", "overrides", "selfcheck")
+COPIED_FILES = ("Makefile", "mkdocs.yml", "pyproject.toml", "tests/published-urls.txt")
+COPIED_DIRS = ("docs", "overrides", "selfcheck", "requirements")
 BUILD = "mkdocs build --strict"
 SOURCES_AGE, SITE_AGE = 1000, 500  # seconds in the past: sources older than the site
 
@@ -40,7 +40,9 @@ def project(tmp_path) -> Path:
         shutil.copy2(REPO / name, tmp_path / name)
     for name in COPIED_DIRS:
         shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    for tool in (".venv/bin/python", ".venv/uv/bin/uv"):
+        (tmp_path / tool).parent.mkdir(parents=True)
+        (tmp_path / tool).touch()
     (tmp_path / ".venv" / ".installed").touch()
     assert would_build(tmp_path)  # no site yet; this also writes the list of sources
     (tmp_path / "site").mkdir()

@@ -7,6 +7,7 @@ Every file in .github/workflows/ is checked against GitHub's workflow schema
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -117,3 +118,48 @@ def test_pushes_to_main_test_then_build_then_deploy_with_least_privilege():
     build = {step.get("name"): step for step in jobs["build"]["steps"]}["Build the site"]
     assert build["run"] == "make build"
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/", "site_url comes from Pages"
+
+
+def setup_python_versions() -> dict[str, str]:
+    """The python-version of every actions/setup-python step, keyed by workflow and job."""
+    found = {}
+    for path in FILES:
+        for name, job in load(path)["jobs"].items():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/setup-python@"):
+                    found[f"{path.name}, job {name}"] = str(step.get("with", {}).get("python-version"))
+    return found
+
+
+def test_the_workflows_set_up_one_minor_python_version():
+    versions = setup_python_versions()
+    assert "deploy.yml, job build" in versions, "the deploy builds with actions/setup-python"
+    assert len(set(versions.values())) == 1, f"the workflows set up different Pythons: {versions}"
+    (version,) = set(versions.values())
+    assert re.fullmatch(r"3\.\d+", version), f'python-version "{version}": name a minor version, such as "3.11"'
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true", reason="compares CI's Python with the deploy's: runs under CI=true")
+def test_ci_tests_on_the_python_the_deploy_builds_with():
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    for where, version in setup_python_versions().items():
+        assert version == running, (
+            f"{where} sets up Python {version}, but CI tests on Python {running} ({sys.executable}): "
+            f'set python-version: "{running}" there, or make CI (.ci/run, ci.yml) test on Python {version}'
+        )
+
+
+def pins(lock: Path) -> set[str]:
+    """The `name==version ; marker` lines of a lock made by `make lock`."""
+    lines = lock.read_text(encoding="utf-8").splitlines()
+    return {line.rstrip(" \\") for line in lines if re.match(r"[A-Za-z0-9]", line)}
+
+
+def test_the_deploy_installs_the_build_lock_with_the_versions_the_tests_ran():
+    build = {step.get("name"): step for step in load(WORKFLOWS / "deploy.yml")["jobs"]["build"]["steps"]}
+    assert build["Build the site"]["env"].get("REQUIREMENTS") == "requirements/build.txt", (
+        "deploy.yml: the build step installs only the build lock (env REQUIREMENTS: requirements/build.txt)"
+    )
+    build_pins, test_pins = pins(REPO / "requirements" / "build.txt"), pins(REPO / "requirements" / "test.txt")
+    assert build_pins, "requirements/build.txt pins nothing"
+    assert build_pins <= test_pins, f"pinned for the build but not tested: {sorted(build_pins - test_pins)}; run make lock"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -130,7 +131,7 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def nav_pages(nav, group: str = "Pages"):
+def nav_pages(nav, group: str = "Pages") -> Iterator[tuple[str, str | None, str]]:
     """The pages of a nav setting (as written in mkdocs.yml), each with its section's title."""
     for item in nav or []:
         if isinstance(item, str):

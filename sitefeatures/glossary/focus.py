@@ -38,7 +38,7 @@ class FocusableTerms(Treeprocessor):
 
 
 class FocusableTermsExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(FocusableTerms(md), "focusable-terms", AFTER_ABBR)
 
 
