@@ -2,11 +2,15 @@
 
 Counts only the main prose a reader has to get through: the page article, less
 its source notes, quizzes, the "Sources" section, page notes and code. Scores:
-Flesch-Kincaid grade, Flesch Reading Ease and SMOG, with syllables counted by a
-small rule-based counter (no dictionary download, so it works without network).
+English pages: Flesch-Kincaid grade, Flesch Reading Ease and SMOG. Spanish pages
+(``--lang es``): Fernández-Huerta reading ease, whose scale reads 70-80 "bastante
+fácil" (fairly easy) and over 80 "fácil". Syllables are counted by small rule-based
+counters for each language (no dictionary download, so it works without network).
 
-    python scripts/readability.py site/            # print a table
-    python scripts/readability.py site/ --check    # also exit 1 over the limits
+    python scripts/readability.py site/                       # print a table
+    python scripts/readability.py site/ --check               # also exit 1 over the limits
+    python scripts/readability.py site/es/ --lang es --check  # the Spanish edition
+    python scripts/readability.py --lang es --markdown docs-es/relationship.md  # a draft
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from bs4 import BeautifulSoup, Tag
 
 MAX_GRADE = 8.0
 MIN_EASE = 60.0
+#: Fernández-Huerta: 70 is where "bastante fácil" (fairly easy) begins.
+MIN_EASE_ES = 70.0
 # Pages that are not prose for readers: the reference list and the error page.
 SKIPPED_PAGES = {"references/index.html", "404.html"}
 SKIPPED_FOLDERS = ("search/", "assets/", "for-authors/")
@@ -31,7 +37,7 @@ SKIPPED_SELECTORS = (
 )
 SKIPPED_SECTIONS = {"sources"}
 BLOCKS = ("p", "li", "td", "th", "dt", "dd", "blockquote", "figcaption")
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+WORD = re.compile(r"[A-Za-z0-9À-ÿ][A-Za-z0-9À-ÿ'’-]*")
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 
 
@@ -41,6 +47,7 @@ class Scores:
     sentences: int
     syllables: int
     polysyllables: int
+    language: str = "en"
 
     @property
     def grade(self) -> float:
@@ -57,7 +64,14 @@ class Scores:
         """SMOG grade."""
         return 1.043 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291
 
+    @property
+    def fernandez_huerta(self) -> float:
+        """Fernández-Huerta reading ease for Spanish (higher is easier)."""
+        return 206.84 - 60.0 * self.syllables / self.words - 102.0 * self.sentences / self.words
+
     def passes(self) -> bool:
+        if self.language == "es":
+            return self.fernandez_huerta >= MIN_EASE_ES
         return self.grade <= MAX_GRADE and self.ease >= MIN_EASE
 
 
@@ -73,6 +87,25 @@ def syllables(word: str) -> int:
     word = re.sub(r"^y", "", word)
     count = len(re.findall(r"[aeiouy]+", word))
     return max(1, count)
+
+
+SPANISH_STRONG = set("aeoáéóíú")  # an accented i or u breaks a diphthong (hiatus)
+SPANISH_VOWELS = re.compile(r"[aeiouáéíóúü]+")
+
+
+def syllables_es(word: str) -> int:
+    """Estimate the syllables in a Spanish word: one per vowel group, plus one per hiatus
+    (two strong vowels side by side: "le-er", "dí-a"); "ue" in "que" counts once, as spoken."""
+    word = re.sub(r"[^a-záéíóúüñ]", "", word.lower())
+    if not word:
+        return 1
+    count = 0
+    for group in SPANISH_VOWELS.findall(word):
+        count += 1 + sum(a in SPANISH_STRONG and b in SPANISH_STRONG for a, b in zip(group, group[1:]))
+    return max(1, count)
+
+
+COUNTERS = {"en": syllables, "es": syllables_es}
 
 
 def prose_blocks(article: Tag) -> list[str]:
@@ -109,8 +142,9 @@ def prose_blocks(article: Tag) -> list[str]:
     return texts
 
 
-def score(texts: list[str]) -> Scores:
+def score(texts: list[str], language: str = "en") -> Scores:
     """Scores for a list of blocks; each block ends at least one sentence."""
+    counter = COUNTERS[language]
     words = sentences = syllable_total = poly = 0
     for text in texts:
         tokens = WORD.findall(text)
@@ -119,10 +153,10 @@ def score(texts: list[str]) -> Scores:
         sentences += max(1, len(SENTENCE_END.findall(text)))
         words += len(tokens)
         for token in tokens:
-            count = syllables(token)
+            count = counter(token)
             syllable_total += count
             poly += count >= 3
-    return Scores(words, max(sentences, 1), syllable_total, poly)
+    return Scores(words, max(sentences, 1), syllable_total, poly, language)
 
 
 def page_text(html: str) -> list[str]:
@@ -144,7 +178,16 @@ def content_pages(site: Path) -> list[Path]:
     return pages
 
 
-def report(site: Path) -> dict[str, Scores]:
+def markdown_text(path: Path) -> list[str]:
+    """The prose blocks of a Markdown draft, rendered as the site renders it (quizzes left out)."""
+    import markdown
+
+    html = markdown.markdown(path.read_text(encoding="utf-8").split("\n---", 1)[-1], extensions=[
+        "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "selfcheck.extension"])
+    return prose_blocks(BeautifulSoup(f"<article>{html}</article>", "html.parser").article)
+
+
+def report(site: Path, language: str = "en") -> dict[str, Scores]:
     """Scores for every content page, keyed by its URL path."""
     results = {}
     for path in content_pages(site):
@@ -152,20 +195,34 @@ def report(site: Path) -> dict[str, Scores]:
         url = "/" + rel.removesuffix("index.html")
         texts = page_text(path.read_text(encoding="utf-8"))
         if texts:
-            results[url] = score(texts)
+            results[url] = score(texts, language)
     return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path, help="the built site folder")
+    parser.add_argument("site", type=Path, nargs="?", help="the built site folder")
     parser.add_argument("--check", action="store_true", help="exit 1 when a page is over the limits")
+    parser.add_argument("--lang", choices=sorted(COUNTERS), default="en", help="the pages' language")
+    parser.add_argument("--markdown", type=Path, nargs="+", help="score Markdown drafts instead of a site")
     args = parser.parse_args(argv)
-    results = report(args.site)
-    print(f"{'page':28} {'words':>6} {'FK grade':>9} {'ease':>6} {'SMOG':>6}  (limits: grade <= {MAX_GRADE:g}, ease >= {MIN_EASE:g})")
-    for url, s in results.items():
-        flag = "" if s.passes() else "  OVER THE LIMIT"
-        print(f"{url:28} {s.words:6d} {s.grade:9.1f} {s.ease:6.1f} {s.smog:6.1f}{flag}")
+    if args.markdown:
+        results = {str(path): score(markdown_text(path), args.lang) for path in args.markdown}
+    elif args.site:
+        results = report(args.site, args.lang)
+    else:
+        parser.error("give a built site folder or --markdown files")
+    if args.lang == "es":
+        print(f"{'page':40} {'words':>6} {'Fernández-Huerta':>17}  (limit: >= {MIN_EASE_ES:g}, bastante fácil)")
+        for url, s in results.items():
+            flag = "" if s.passes() else "  OVER THE LIMIT"
+            print(f"{url:40} {s.words:6d} {s.fernandez_huerta:17.1f}  {s.words / s.sentences:.1f} words/sentence{flag}")
+    else:
+        print(f"{'page':28} {'words':>6} {'FK grade':>9} {'ease':>6} {'SMOG':>6}  "
+              f"(limits: grade <= {MAX_GRADE:g}, ease >= {MIN_EASE:g})")
+        for url, s in results.items():
+            flag = "" if s.passes() else "  OVER THE LIMIT"
+            print(f"{url:28} {s.words:6d} {s.grade:9.1f} {s.ease:6.1f} {s.smog:6.1f}{flag}")
     failing = [url for url, s in results.items() if not s.passes()]
     return 1 if args.check and failing else 0
 
