@@ -57,8 +57,8 @@ build: site/index.html  ## Strict build into site/ (only when a source changed)
 
 # (Not in .cache/: `zensical build --clean` empties that folder.)
 # Everything the build reads; a change to any of them makes `make build` rebuild.
-SOURCES := mkdocs.yml tests/published-urls.txt \
-	$(shell find docs overrides selfcheck sitefeatures -type f -not -name '*.pyc' 2>/dev/null | LC_ALL=C sort)
+SOURCES := $(wildcard mkdocs.yml mkdocs.*.yml) tests/published-urls.txt \
+	$(shell find docs docs-es overrides selfcheck sitefeatures -type f -not -name '*.pyc' 2>/dev/null | LC_ALL=C sort)
 # A file deleted or renamed makes no source newer than site/, so the list of source
 # paths is kept in a manifest, rewritten (and so made newer) only when the list changes.
 MANIFEST := .make/sources.txt
@@ -80,6 +80,7 @@ ifeq ($(ENGINE),zensical)
 else
 	$(BIN)/mkdocs build --strict --clean
 endif
+	$(BIN)/python -m sitefeatures editions --engine $(ENGINE)
 	@touch $@
 
 test: build  ## Strict build, then every test

@@ -16,6 +16,7 @@ counters for each language (no dictionary download, so it works without network)
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import re
 import sys
@@ -101,7 +102,7 @@ def syllables_es(word: str) -> int:
         return 1
     count = 0
     for group in SPANISH_VOWELS.findall(word):
-        count += 1 + sum(a in SPANISH_STRONG and b in SPANISH_STRONG for a, b in zip(group, group[1:]))
+        count += 1 + sum(a in SPANISH_STRONG and b in SPANISH_STRONG for a, b in itertools.pairwise(group))
     return max(1, count)
 
 
@@ -184,7 +185,8 @@ def markdown_text(path: Path) -> list[str]:
 
     html = markdown.markdown(path.read_text(encoding="utf-8").split("\n---", 1)[-1], extensions=[
         "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "selfcheck.extension"])
-    return prose_blocks(BeautifulSoup(f"<article>{html}</article>", "html.parser").article)
+    article = BeautifulSoup(f"<article>{html}</article>", "html.parser").article
+    return prose_blocks(article) if article else []
 
 
 def report(site: Path, language: str = "en") -> dict[str, Scores]:

@@ -1,4 +1,5 @@
-"""``python -m sitefeatures finish``: the finishing steps, for a site another engine has built.
+"""``python -m sitefeatures finish|editions``: the finishing steps after another engine, and the
+language editions after the main one (see sitefeatures/edition_builds.py).
 
 MkDocs runs them itself (the plugin). After ``zensical build`` run::
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from selfcheck.publish import DuplicateQuizId
 
 from .csp import theme_scripts
+from .edition_builds import build_editions
 from .finish import Build, finish
 from .values import SettingsError
 
@@ -43,16 +45,23 @@ def run_finish(config_file: Path, engine: str) -> None:
     if engine == "zensical":
         publish_assets(site_dir)
     allowed = theme_scripts.allowed_hashes(theme_dirs, config.site_url, redirect_maps, config.use_directory_urls)
-    finish(Build(site_dir, Path(config.docs_dir), config.nav, config.site_url or "", config.use_directory_urls),
-           allowed)
+    finish(Build(site_dir, Path(config.docs_dir), config.nav, config.site_url or "", config.use_directory_urls,
+                 config.theme.get("language") or "en"), allowed)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitefeatures", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["finish"])
+    parser.add_argument("command", choices=["finish", "editions"],
+                        help="finish: the steps after the engine; editions: build the other language editions")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="zensical")
     args = parser.parse_args(argv)
+    if args.command == "editions":
+        try:
+            return build_editions(args.config_file, args.engine)
+        except SettingsError as error:
+            print(f"Error: {error}", file=sys.stderr)
+            return 1
     try:
         run_finish(args.config_file, args.engine)
     except (SettingsError, DuplicateQuizId) as error:

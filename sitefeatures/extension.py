@@ -77,7 +77,8 @@ class Host:
         """The settings, checked once per build (Zensical keeps one configuration per build)."""
         cached = self._checked.get(id(config))
         if cached is None or cached[0] is not config:
-            cached = (config, settings.check_extra(config.get("extra") or {}, docs_dir))
+            language = (config.get("theme") or {}).get("language")
+            cached = (config, settings.check_extra(config.get("extra") or {}, docs_dir, language))
             self._checked[id(config)] = cached
         return cached[1]
 
@@ -100,15 +101,17 @@ class Markers(Preprocessor):
             return lines
         checked = facts.checked
         text = "\n".join(lines)
+        language = checked["language"]
         text = addresses.fill(text, facts.path, facts.site_url, checked["guide_repo"])
-        text = placeholders.fill(text, checked["clinic"], checked["guide_repo"])
-        text = crisis_render.fill(text, checked["crisis"]["regions"])
+        text = placeholders.fill(text, checked["clinic"], checked["guide_repo"], language)
+        text = crisis_render.fill(text, checked["crisis"]["regions"], language)
         text = glossary.fill(text, checked["glossary"])
         text = links.mark(text)
-        facts.meta["review"], problems = review_dates.review(facts.meta, facts.path)
+        text += "\n\n" + glossary.abbreviations(checked["glossary"]) + "\n"
+        facts.meta["review"], problems = review_dates.review(facts.meta, facts.path, language)
         for problem in problems:
             self.host.problem(problem)
-        facts.meta[template_data.KEY] = template_data.page_data(checked, facts.site_url, facts.canonical_url)
+        facts.meta[template_data.KEY] = template_data.page_data(checked, facts.site_url, facts.url, facts.canonical_url)
         return text.split("\n")
 
 

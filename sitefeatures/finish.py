@@ -29,6 +29,7 @@ class Build:
     nav: list | None
     site_url: str
     directory_urls: bool = True
+    language: str = "en"
 
 
 def add_policies(site_dir: Path, allowed: set[str]) -> int:
@@ -45,7 +46,8 @@ def add_policies(site_dir: Path, allowed: set[str]) -> int:
 
 def finish(build: Build, allowed: set[str] | None) -> None:
     """Run the finishing steps; ``allowed`` None skips the policy (while serving: live reload is inline)."""
-    links.fill_site(build.site_dir, build.docs_dir, build.nav, build.site_url, build.directory_urls)
+    links.fill_site(build.site_dir, build.docs_dir, build.nav, build.site_url, build.directory_urls,
+                    build.language)
     domain.write_cname(build.site_dir, build.site_url)
     if allowed is not None:
         add_policies(build.site_dir, allowed)

@@ -60,7 +60,7 @@ class SiteFeaturesPlugin(BasePlugin[SiteFeaturesConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
-        checked = settings.check_extra(config.extra, config.docs_dir)
+        checked = settings.check_extra(config.extra, config.docs_dir, config.theme.get("language"))
         config.extra[settings.KEY] = checked
         config.extra[template_data.KEY] = template_data.site_data(checked, config.site_url)
         config.site_name = settings.site_name(config.site_name, checked["clinic"])
@@ -91,7 +91,7 @@ class SiteFeaturesPlugin(BasePlugin[SiteFeaturesConfig]):
         allowed = None if self.serving else theme_scripts.allowed_hashes(
             config.theme.dirs, config.site_url, redirect_maps(config), config.use_directory_urls)
         finish(Build(Path(config.site_dir), Path(config.docs_dir), config.nav, config.site_url or "",
-                     config.use_directory_urls), allowed)
+                     config.use_directory_urls, config.theme.get("language") or "en"), allowed)
 
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.docs_dir) / crisis_data.DATA_FILE))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .values import in_words
+from .words import in_words
 
 KEYS = ("last_reviewed", "next_review")
 
@@ -28,7 +28,7 @@ def as_date(value) -> dt.date | None:
         return None
 
 
-def review(meta: dict, page: str) -> tuple[dict | None, list[str]]:
+def review(meta: dict, page: str, language: str = "en") -> tuple[dict | None, list[str]]:
     """The dates for the template ({last, next, last_iso, next_iso}) and the problems found."""
     dates = {key: as_date(meta.get(key)) for key in KEYS}
     problems = []
@@ -43,8 +43,8 @@ def review(meta: dict, page: str) -> tuple[dict | None, list[str]]:
         problems.append(f"{page}: next_review ({upcoming}) must come after last_reviewed "
                         f"({last}). Set it about a year later.")
     return {
-        "last": in_words(last),
-        "next": in_words(upcoming),
+        "last": in_words(last, language),
+        "next": in_words(upcoming, language),
         "last_iso": last.isoformat(),
         "next_iso": upcoming.isoformat(),
     }, problems

@@ -11,14 +11,16 @@ from pathlib import Path
 
 from .clinic.settings import check_clinic
 from .crisis import data as crisis
+from .editions import check_languages
 from .glossary import entries as glossary
 
 KEY = "checked"
 GUIDE_NAME_JOINER = " · "
 
 
-def check_extra(extra: dict, docs_dir: str | Path) -> dict:
-    """The checked settings: the clinic (or None), the crisis lines in order, the glossary."""
+def check_extra(extra: dict, docs_dir: str | Path, language: str | None = "en") -> dict:
+    """The checked settings: the clinic (or None), the crisis lines in order, the glossary, the
+    edition's language (the theme's) and the editions this copy publishes."""
     docs_dir = Path(docs_dir)
     return {
         "clinic": check_clinic(extra.get("clinic"), docs_dir),
@@ -26,6 +28,8 @@ def check_extra(extra: dict, docs_dir: str | Path) -> dict:
                               extra.get("crisis_bar")),
         "glossary": glossary.load_entries(docs_dir / glossary.SNIPPET),
         "guide_repo": (extra.get("guide_repo") or "").rstrip("/"),
+        "language": language or "en",
+        "editions": check_languages(extra.get("languages"), language or "en"),
     }
 
 

@@ -9,6 +9,8 @@ as JSON. So the crisis bar, the clinic box, the footer and the print handout rea
 from __future__ import annotations
 
 from .clinic.handout import qr_svg
+from .editions import twins
+from .words import words
 
 KEY = "site"
 
@@ -27,17 +29,22 @@ def bar_data(regions) -> list[dict]:
 
 
 def site_data(checked: dict, site_url: str) -> dict:
-    """Everything around the content that is the same on every page."""
+    """Everything around the content that is the same on every page, in the edition's words."""
     return {
         "clinic": clinic_data(checked["clinic"]),
         "bar": bar_data(checked["crisis"]["bar"]),
         "help_url": f"{site_url or '/'}get-help/",
+        "language": checked["language"],
+        "words": words(checked["language"]),
     }
 
 
-def page_data(checked: dict, site_url: str, canonical_url: str | None) -> dict:
-    """The same, plus this page's printed address and its QR code (an inline SVG)."""
+def page_data(checked: dict, site_url: str, page_url: str, canonical_url: str | None) -> dict:
+    """The same, plus this page in the other editions, its printed address and its QR code."""
     data = site_data(checked, site_url)
+    editions = checked["editions"]
+    if len(editions) > 1:
+        data["twins"] = twins(editions, checked["language"], site_url, page_url)
     if canonical_url:
         data["handout"] = {"url": canonical_url, "qr": str(qr_svg(canonical_url))}
     return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
@@ -196,7 +197,8 @@ class CheckedDate(c.BaseConfigOption[dt.date]):
 
 def slug(text: str) -> str:
     """A short, lowercase anchor id: "A&E" -> "a-and-e", "Help and about" -> "help-and-about"."""
-    text = text.lower().replace("&", " and ")
+    text = unicodedata.normalize("NFKD", text.lower().replace("&", " and "))
+    text = "".join(char for char in text if not unicodedata.combining(char))
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
@@ -206,5 +208,5 @@ def marker_line(name: str) -> re.Pattern:
 
 
 def in_words(day: dt.date) -> str:
-    """29 November 2026: no leading zero, month spelled out."""
+    """29 November 2026: no leading zero, month spelled out (other languages: words.in_words)."""
     return f"{day.day} {day:%B %Y}"

@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from ..values import marker_line, slug
+from ..words import words
 
 MARKER = marker_line("clinic_links")
 # Until every page is written the marker is an empty element: no text for the search index,
@@ -131,7 +132,7 @@ def page_url(src: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def nav_pages(nav, group: str = "Pages") -> Iterator[tuple[str, str | None, str]]:
+def nav_pages(nav, group: str = "") -> Iterator[tuple[str, str | None, str]]:
     """The pages of a nav setting (as written in mkdocs.yml), each with its section's title."""
     for item in nav or []:
         if isinstance(item, str):
@@ -161,37 +162,39 @@ def relative(url: str, here: str) -> str:
     return href + "/" if (url == "" or url.endswith("/")) and not href.endswith("/") else href
 
 
-def link_item(title: str, description: str, href: str, url: str, children: str = "") -> str:
+def link_item(title: str, description: str, href: str, url: str, said: dict, children: str = "") -> str:
     """One entry: the linked title, its description, the full address and a copy button."""
     return (
         f'<li><p><a href="{href}">{title}</a>: {html.escape(description)}</p>'
         f'<p class="clinic-links__url"><code>{html.escape(url)}</code> '
-        f'<button type="button" class="copy-button" hidden>Copy link'
-        f'<span class="visually-hidden"> to {title}</span></button></p>{children}</li>'
+        f'<button type="button" class="copy-button" hidden>{said["copy_link"]}'
+        f'<span class="visually-hidden"> {said["copy_link_to"]} {title}</span></button></p>{children}</li>'
     )
 
 
-def page_item(page: NavPage, here: str, site_url: str) -> str:
+def page_item(page: NavPage, here: str, site_url: str, said: dict) -> str:
     """A page and its sections."""
     sections = "".join(
         link_item(
             html.escape(section.title),
-            one_line(section.intro) or f"The “{section.title}” part of the page.",
+            one_line(section.intro) or said["part_of_page"].format(title=section.title),
             f"{relative(page.url, here)}#{section.id}",
             f"{site_url}{page.url}#{section.id}",
+            said,
         )
         for section in page.sections
     )
     children = f'<ul class="clinic-links__sections">{sections}</ul>' if sections else ""
     title = html.escape(page.title)
-    return link_item(title, page.description, relative(page.url, here), site_url + page.url, children)
+    return link_item(title, page.description, relative(page.url, here), site_url + page.url, said, children)
 
 
-def links_html(pages: list[NavPage], here: str, site_url: str) -> str:
+def links_html(pages: list[NavPage], here: str, site_url: str, language: str = "en") -> str:
     """Every nav page, grouped under its nav section, and the copy script."""
+    said = words(language)
     groups: dict[str, list[str]] = {}
     for page in pages:
-        groups.setdefault(page.group, []).append(page_item(page, here, site_url))
+        groups.setdefault(page.group or said["pages"], []).append(page_item(page, here, site_url, said))
     blocks = [
         f'<h3 id="links-{slug(name)}">{html.escape(name)}</h3>'
         f'<ul class="clinic-links__pages">{"".join(items)}</ul>'
@@ -217,7 +220,7 @@ def replace_placeholder(page_html: str, listing: str) -> str:
     return page_html[:start] + listing + page_html[end:]
 
 
-def fill_site(site_dir, docs_dir, nav, site_url: str, directory_urls: bool = True) -> list[str]:
+def fill_site(site_dir, docs_dir, nav, site_url: str, directory_urls: bool = True, language: str = "en") -> list[str]:
     """Write the list into every finished page that has the placeholder; the pages changed."""
     site_dir, docs_dir = Path(site_dir), Path(docs_dir)
     holders = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")
@@ -231,6 +234,6 @@ def fill_site(site_dir, docs_dir, nav, site_url: str, directory_urls: bool = Tru
             continue
         if pages is None:
             pages = [read_page(*entry, docs_dir, site_dir, directory_urls) for entry in nav_pages(nav)]
-        built.write_text(replace_placeholder(text, links_html(pages, url, site_url or "/")), encoding="utf-8")
+        built.write_text(replace_placeholder(text, links_html(pages, url, site_url or "/", language)), encoding="utf-8")
         changed.append(url)
     return changed

@@ -4,9 +4,10 @@ That file holds Python-Markdown abbreviation definitions, one a line:
 
     *[CBT]: Short for cognitive behavioural therapy, a talking therapy that ...
 
-pymdownx.snippets appends it to every page (``auto_append`` in mkdocs.yml), the
-``abbr`` extension marks each use of a term, and Material shows the definition as
-a tooltip. This hook reads the same file, checks every entry, and writes the A-Z
+The Markdown extension (sitefeatures.extension) reads it from the docs folder being
+built (so each language edition has its own), checks every entry, appends the
+definitions to every page (``abbreviations``), where the ``abbr`` extension marks each
+use of a term and the theme shows the definition as a tooltip; and it writes the A-Z
 list into any page that has the ``{{ glossary }}`` marker on a line of its own, so
 the glossary page never copies a definition.
 
@@ -139,6 +140,11 @@ def glossary_html(entries: list[Entry]) -> str:
         for entry in entries
     )
     return f'<dl class="glossary">\n{items}\n</dl>'
+
+
+def abbreviations(entries: list[Entry]) -> str:
+    """Every form of every term as Markdown abbreviation definitions, to append to a page."""
+    return "\n".join(f"*[{form}]: {entry.definition}" for entry in entries for form in entry.forms)
 
 
 def fill(markdown: str, entries: list[Entry]) -> str:
