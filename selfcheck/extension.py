@@ -105,7 +105,8 @@ class QuizBlockProcessor(BlockProcessor):
         assert placeholder is not None, "test() accepts placeholder blocks only"
         cut = self.ext.page.cuts[int(placeholder[1])]
         try:
-            cut.root = render.build(parent, cut.quiz, functools.partial(self.parse_blocks, cut))
+            cut.root = render.build(parent, cut.quiz, functools.partial(self.parse_blocks, cut),
+                                    self.ext.host.language(self.parser.md))
         except QuizError as error:
             self.ext.report(error)
 

@@ -43,6 +43,12 @@ class Host:
         except (AttributeError, KeyError, TypeError, OSError, ValueError):
             return Source(getattr(page, "path", None))
 
+    def language(self, md: Markdown) -> str:
+        """The page's language, for the quiz's own words: the theme's, where Zensical's context says."""
+        context = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
+        theme = (getattr(context, "config", None) or {}).get("theme") or {}
+        return theme.get("language") or "en"
+
     def found(self, quizzes: list[Quiz]) -> None:
         """Called once a page is rendered without mistakes, with its quizzes in order."""
 

@@ -32,8 +32,9 @@ log = get_plugin_logger("selfcheck")
 class Collector(Host):
     """The extension's host in MkDocs: the page being rendered, and what was found on each."""
 
-    def __init__(self, root: str):
+    def __init__(self, root: str, language: str = "en"):
         self.root = root
+        self.page_language = language
         self.clear()
 
     def clear(self) -> None:
@@ -51,6 +52,9 @@ class Collector(Host):
             return super().source(md)
         text = self.page.file.content_string if self.page.file.abs_src_path else None
         return Source(self.path(self.page), text)
+
+    def language(self, md: Markdown) -> str:
+        return self.page_language
 
     def found(self, quizzes: list[Quiz]) -> None:
         if self.page is not None:
@@ -71,7 +75,8 @@ class SelfCheckPlugin(BasePlugin[SelfCheckConfig]):
             return config
         if EXTENSION not in config.markdown_extensions:
             config.markdown_extensions.append(EXTENSION)
-        self.collector = Collector(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")))
+        self.collector = Collector(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")),
+                                   config.theme.get("language") or "en")
         config.mdx_configs[EXTENSION] = {**config.mdx_configs.get(EXTENSION, {}), "host": self.collector}
         self.assets = bundle.load(self.config.minify)
         self.published = read_published(self.config.published) if self.config.published else frozenset()

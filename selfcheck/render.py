@@ -15,35 +15,55 @@ from markdown.util import AtomicString
 
 from .model import Quiz
 
-#: Every word the reader sees outside the author's text (the script has its own).
-LABELS = {
-    "check": "Check",
-    "check-reflect": "Show guidance",
-    "again": "Try again",
-    "answer": "Show the answer",
-    "answer-reflect": "Show guidance for every answer",
-    "kind-myth-or-fact": "Myth or fact?",
-    "right": "Right answer:",
-    "wrong": "Not right:",
+#: Every word the reader sees outside the author's text, by the page's language (the script has its own).
+LABELS_BY_LANGUAGE = {
+    "en": {
+        "check": "Check",
+        "check-reflect": "Show guidance",
+        "again": "Try again",
+        "answer": "Show the answer",
+        "answer-reflect": "Show guidance for every answer",
+        "kind-myth-or-fact": "Myth or fact?",
+        "right": "Right answer:",
+        "wrong": "Not right:",
+    },
+    "es": {
+        "check": "Comprobar",
+        "check-reflect": "Ver orientación",
+        "again": "Intentar de nuevo",
+        "answer": "Ver la respuesta",
+        "answer-reflect": "Ver orientación para cada respuesta",
+        "kind-myth-or-fact": "¿Mito o realidad?",
+        "right": "Respuesta correcta:",
+        "wrong": "No es correcta:",
+    },
 }
+LABELS = LABELS_BY_LANGUAGE["en"]
+
+
+def labels(language: str | None) -> dict[str, str]:
+    """The quiz's words for a page language; English for a language it has no words for."""
+    return LABELS_BY_LANGUAGE.get((language or "en")[:2], LABELS)
 
 ParseBlocks = Callable[[etree.Element, str], None]
 
 
-def build(parent: etree.Element, quiz: Quiz, parse_blocks: ParseBlocks) -> etree.Element:
+def build(parent: etree.Element, quiz: Quiz, parse_blocks: ParseBlocks, language: str = "en") -> etree.Element:
     """Append the quiz to ``parent``: a form that works with the script, and a
     ``<details>`` with the answer, the feedback and the explanation that works without."""
     root = etree.SubElement(parent, "div", {"class": "quiz", "data-quiz": "", "data-kind": quiz.kind, "id": quiz.id})
-    _form(etree.SubElement(root, "form", {"class": "quiz__form", "method": "dialog"}), quiz)
-    _answer(etree.SubElement(root, "details", {"class": "quiz__answer", "data-search-exclude": ""}), quiz, parse_blocks)
+    said = labels(language)
+    _form(etree.SubElement(root, "form", {"class": "quiz__form", "method": "dialog"}), quiz, said)
+    _answer(etree.SubElement(root, "details", {"class": "quiz__answer", "data-search-exclude": ""}), quiz,
+            parse_blocks, said)
     return root
 
 
-def _form(form: etree.Element, quiz: Quiz) -> None:
+def _form(form: etree.Element, quiz: Quiz, said: dict[str, str]) -> None:
     """Fieldset, legend, one input and label per choice, the buttons and the live region."""
     fieldset = etree.SubElement(form, "fieldset")
     legend = etree.SubElement(fieldset, "legend")
-    kind_label = LABELS.get(f"kind-{quiz.kind}")
+    kind_label = said.get(f"kind-{quiz.kind}")
     if kind_label:
         _text(etree.SubElement(legend, "span", {"class": "quiz__kind"}), kind_label).tail = " " + quiz.question
     else:
@@ -56,20 +76,20 @@ def _form(form: etree.Element, quiz: Quiz) -> None:
             attrs["data-right"] = ""
         etree.SubElement(row, "input", attrs)
         etree.SubElement(row, "label", {"for": attrs["id"]}).text = choice.text
-    _button(form, "submit", "check", LABELS["check" if quiz.scored else "check-reflect"])
-    _button(form, "button", "again", LABELS["again"])
+    _button(form, "submit", "check", said["check" if quiz.scored else "check-reflect"])
+    _button(form, "button", "again", said["again"])
     etree.SubElement(form, "div", {"class": "quiz__result", "role": "status"})
 
 
-def _answer(details: etree.Element, quiz: Quiz, parse_blocks: ParseBlocks) -> None:
+def _answer(details: etree.Element, quiz: Quiz, parse_blocks: ParseBlocks, said: dict[str, str]) -> None:
     """The disclosure: each choice (marked right or not) with its feedback, then the explanation."""
-    _text(etree.SubElement(details, "summary"), LABELS["answer" if quiz.scored else "answer-reflect"])
+    _text(etree.SubElement(details, "summary"), said["answer" if quiz.scored else "answer-reflect"])
     key = etree.SubElement(details, "ul", {"class": "quiz__key"})
     for choice in quiz.choices:
         item = etree.SubElement(key, "li", {"data-right": ""} if choice.right else {})
         strong = etree.SubElement(etree.SubElement(item, "p"), "strong")
         if quiz.scored:
-            _text(strong, LABELS["right" if choice.right else "wrong"]).tail = " " + choice.text
+            _text(strong, said["right" if choice.right else "wrong"]).tail = " " + choice.text
         else:
             strong.text = choice.text
         if choice.feedback:

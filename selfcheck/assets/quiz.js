@@ -9,18 +9,34 @@
     return;
   }
 
-  var TEXT = {
-    right: "Right",
-    wrong: "Not quite",
-    empty: "Choose an answer first.",
-    found: function (hits, total, wrong) {
-      return "You chose " + hits + " of the " + total + " right answers" +
-        (wrong ? ", and " + wrong + (wrong > 1 ? " that are" : " that is") + " not right." : ".");
+  /* The words the script says, in the page's language (<html lang>); English otherwise. */
+  var WORDS = {
+    en: {
+      right: "Right",
+      wrong: "Not quite",
+      empty: "Choose an answer first.",
+      found: function (hits, total, wrong) {
+        return "You chose " + hits + " of the " + total + " right answers" +
+          (wrong ? ", and " + wrong + (wrong > 1 ? " that are" : " that is") + " not right." : ".");
+      },
+      summary: function (right, total) {
+        return "On this page: " + right + " of " + total + " right.";
+      }
     },
-    summary: function (right, total) {
-      return "On this page: " + right + " of " + total + " right.";
+    es: {
+      right: "Correcto",
+      wrong: "No del todo",
+      empty: "Primero elija una respuesta.",
+      found: function (hits, total, wrong) {
+        return "Eligió " + hits + " de las " + total + " respuestas correctas" +
+          (wrong ? ", y " + wrong + (wrong > 1 ? " que no son correctas." : " que no es correcta.") : ".");
+      },
+      summary: function (right, total) {
+        return "En esta página: " + right + " de " + total + " correctas.";
+      }
     }
   };
+  var TEXT = WORDS[(document.documentElement.lang || "en").slice(0, 2)] || WORDS.en;
 
   function all(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
