@@ -67,8 +67,11 @@ class Scores:
 
     @property
     def fernandez_huerta(self) -> float:
-        """Fernández-Huerta reading ease for Spanish (higher is easier)."""
-        return 206.84 - 60.0 * self.syllables / self.words - 102.0 * self.sentences / self.words
+        """Fernández-Huerta reading ease for Spanish (higher is easier): 206.84 - 60 x syllables per word
+        - 1.02 x words per sentence. (Read literally, the 1959 paper's second term counts sentences per
+        100 words, which would make longer sentences score easier; this is the form textstat and the
+        legible.es tools use, in which longer sentences score harder, as in Flesch's formula.)"""
+        return 206.84 - 60.0 * self.syllables / self.words - 1.02 * self.words / self.sentences
 
     def passes(self) -> bool:
         if self.language == "es":

@@ -30,6 +30,9 @@ OPTIONS = re.compile(r"(?<!\\)\{([^{}]*)(?<!\\)\}\s*\Z")
 CLOSE = "close"
 EXAMPLE = "'/// quiz | Your question?', the choices ('- [ ] wrong', '- [x] right'), then '///'"
 
+#: The two choices of a myth-or-fact question, in each language a page may be written in.
+MYTH_OR_FACT = (["fact", "myth"], ["mito", "realidad"])
+
 
 def normalize(text: str) -> list[str]:
     """Lines as Python-Markdown's preprocessors see them (line endings, tabs)."""
@@ -240,8 +243,9 @@ def validate(quiz: Quiz) -> None:
     unmarked = next((choice for choice in choices if not choice.marked), None)
     if unmarked:
         raise QuizError(unmarked.line, "This choice has no box.", "Start it with '- [ ]', or '- [x]' if it is right.")
-    if quiz.kind == "myth-or-fact" and sorted(choice.text.lower() for choice in choices) != ["fact", "myth"]:
-        raise QuizError(quiz.line, "A myth-or-fact question needs exactly two choices, 'Myth' and 'Fact'.",
+    if quiz.kind == "myth-or-fact" and sorted(choice.text.lower() for choice in choices) not in MYTH_OR_FACT:
+        raise QuizError(quiz.line, "A myth-or-fact question needs exactly two choices, 'Myth' and 'Fact' "
+                        "('Mito' and 'Realidad' on a Spanish page).",
                         "Write '- [x] Myth' and '- [ ] Fact' (or the other way round), each with its feedback.")
     if not right:
         raise QuizError(quiz.line, "This quiz has no correct answer.",

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .editions import MAIN, check_languages, edition
+from .twins import check_twins
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
@@ -64,8 +65,17 @@ def commands(config_file: Path, engine: str) -> list[list[str]]:
     return [[sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config_file.name]]
 
 
+def check_edition(main_config: Path, config_file: Path) -> None:
+    """Every page of the main edition has its twin here, with the same ids (sitefeatures.twins)."""
+    from mkdocs.config import load_config
+
+    main, twin = load_config(str(main_config)), load_config(str(config_file))
+    check_twins(main.nav, Path(main.docs_dir), Path(main.site_dir), Path(twin.docs_dir), Path(twin.site_dir))
+
+
 def build_editions(main_config: Path, engine: str) -> int:
-    """Build each edition after the main one; the exit status of the first that fails, else 0."""
+    """Build each edition after the main one and check it against the main one; the exit status
+    of the first that fails, else 0."""
     folder = main_config.parent
     for language in configured_languages(main_config)[1:]:
         config_file = folder / edition(language).config_file
@@ -77,4 +87,5 @@ def build_editions(main_config: Path, engine: str) -> int:
             result = subprocess.run(command, cwd=folder, env=env)
             if result.returncode:
                 return result.returncode
+        check_edition(main_config, config_file)
     return 0

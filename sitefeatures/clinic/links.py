@@ -193,10 +193,13 @@ def links_html(pages: list[NavPage], here: str, site_url: str, language: str = "
     """Every nav page, grouped under its nav section, and the copy script."""
     said = words(language)
     groups: dict[str, list[str]] = {}
+    first: dict[str, str] = {}  # each group's id comes from its first page's file, the same in every edition
     for page in pages:
-        groups.setdefault(page.group or said["pages"], []).append(page_item(page, here, site_url, said))
+        name = page.group or said["pages"]
+        first.setdefault(name, slug(page.src.removesuffix(".md")))
+        groups.setdefault(name, []).append(page_item(page, here, site_url, said))
     blocks = [
-        f'<h3 id="links-{slug(name)}">{html.escape(name)}</h3>'
+        f'<h3 id="links-{first[name]}">{html.escape(name)}</h3>'
         f'<ul class="clinic-links__pages">{"".join(items)}</ul>'
         for name, items in groups.items()
     ]
