@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +84,11 @@ def check_forms(entries: list[Entry], path: Path) -> None:
                     )
 
 
+def alphabetical(term: str) -> str:
+    """The sort key of a term: letters without accents, in any case ("médico" before "mindfulness")."""
+    return "".join(char for char in unicodedata.normalize("NFKD", term.casefold()) if not unicodedata.combining(char))
+
+
 def load_entries(path: Path) -> list[Entry]:
     """Read and check the glossary file; return its entries sorted A-Z."""
     try:
@@ -116,7 +122,7 @@ def load_entries(path: Path) -> list[Entry]:
         if not entry.id or entry.id in ids:
             raise PluginError(f"{path}: '{entry.forms[0]}' and '{ids.get(entry.id)}' give the same anchor id.")
         ids[entry.id] = entry.forms[0]
-    return sorted(entries.values(), key=lambda entry: entry.forms[0].casefold())
+    return sorted(entries.values(), key=lambda entry: alphabetical(entry.forms[0]))
 
 
 def headword(entry: Entry) -> str:
