@@ -12,7 +12,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test clean lock bench help
+.PHONY: serve build check test clean lock bench help
 .DEFAULT_GOAL := help
 # A failed build must not leave a fresh site/index.html behind.
 .DELETE_ON_ERROR:
@@ -46,12 +46,23 @@ INPUTS := .cache/build-inputs.txt
 $(shell mkdir -p $(dir $(INPUTS)) && printf 'SITE_URL=%s\nREPO_URL=%s\n' "$$SITE_URL" "$$REPO_URL" | \
 	cmp -s - $(INPUTS) || printf 'SITE_URL=%s\nREPO_URL=%s\n' "$$SITE_URL" "$$REPO_URL" > $(INPUTS))
 
+# What the build printed is kept beside it: the tests read it (no warnings) along with site/,
+# so a site without its log is built again.
+BUILD_LOG := .cache/build.log
+$(shell test -f $(BUILD_LOG) || rm -f site/index.html)
 site/index.html: $(STAMP) $(SOURCES) $(MANIFEST) $(INPUTS)
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/mkdocs build --strict --clean > $(BUILD_LOG) 2>&1 || { cat $(BUILD_LOG); exit 1; }
+	@cat $(BUILD_LOG)
 	@touch $@
 
-test: build  ## Strict build, then every test
-	$(BIN)/python -m pytest
+# The tests use the site/ just built instead of building their own (plain `pytest` builds one).
+PYTEST := BUILT_SITE=site BUILT_SITE_LOG=$(BUILD_LOG) $(BIN)/python -m pytest
+
+check: build  ## Quick check while working: strict build, then every test that needs no browser
+	$(PYTEST) -m "not browser and not slow"
+
+test: build  ## Strict build, then every test (what CI runs)
+	$(PYTEST)
 
 bench: $(STAMP)  ## Measure build time, page weight, reading grades and Lighthouse (vs stock Material)
 	$(BIN)/python scripts/bench.py

@@ -34,8 +34,8 @@ def age(path: Path, seconds: int) -> None:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A scratch copy of what the build reads, with a stamped environment and a built site/,
-    every source older than the site."""
+    """A scratch copy of what the build reads, with a stamped environment and a built site/ (and
+    its build log), every source older than the site."""
     for name in COPIED_FILES:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, tmp_path / name)
@@ -46,6 +46,7 @@ def project(tmp_path) -> Path:
     assert would_build(tmp_path)  # no site yet; this also writes the list of sources
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("built", encoding="utf-8")
+    (tmp_path / ".cache" / "build.log").write_text("INFO    -  Documentation built", encoding="utf-8")
     for path in tmp_path.rglob("*"):
         if path.is_file():
             age(path, SOURCES_AGE)
@@ -72,3 +73,9 @@ CHANGES = {
 def test_a_changed_set_of_sources_rebuilds(project, change):
     CHANGES[change](project)
     assert would_build(project), f"a source file {change} did not make `make build` rebuild"
+
+
+def test_a_site_without_its_build_log_is_built_again(project):
+    """The tests read the log of the build that made site/ (no warnings), so both must be there."""
+    (project / ".cache" / "build.log").unlink()
+    assert would_build(project)
