@@ -59,7 +59,7 @@ site/index.html: $(STAMP) $(SOURCES) $(MANIFEST) $(INPUTS)
 PYTEST := BUILT_SITE=site BUILT_SITE_LOG=$(BUILD_LOG) $(BIN)/python -m pytest
 
 check: build  ## Quick check while working: strict build, then every test that needs no browser
-	$(PYTEST) -m "not browser and not slow"
+	$(PYTEST) -m "not browser"
 
 test: build  ## Strict build, then every test (what CI runs)
 	$(PYTEST)

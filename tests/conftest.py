@@ -1,6 +1,7 @@
 """Shared fixtures: one strict build of the site per test session (the one `make` has just built,
-when it says so), the sample clinic's copy, a local server for the built site and a headless
-Chromium for the browser tests. Helpers live in tests/support/."""
+when it says so), the sample clinic's copy, the builds started early (tests/support/early.py), a
+local server for the built site and a headless Chromium for the browser tests. Helpers live in
+tests/support/."""
 
 from __future__ import annotations
 
@@ -17,17 +18,27 @@ import pytest
 from tests.support.build import Build, build_site, site_built_by_make
 from tests.support.chromium import CHROMIUM_ARGS, find_chromium
 from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
+from tests.support.early import EarlyBuilds, early_build, in_order_of_use
 from tests.support.project import SITE_URL, effective_settings, project_copy
-
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
 
 def pytest_collection_modifyitems(items):
-    """Every test in tests/browser/ needs Chromium: mark it, so `-m "not browser"` leaves it out."""
+    """Every test in tests/browser/ needs Chromium: mark it, so `-m "not browser"` leaves it out,
+    and run those files last, after the quick tests (and while no early build competes for a core)."""
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: BROWSER_TESTS in item.path.parents)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def early_builds(request, tmp_path_factory):
+    """Starts the early builds that the selected tests need (see tests/support/early.py)."""
+    builds = EarlyBuilds(in_order_of_use(request.session.items), tmp_path_factory)
+    yield builds
+    builds.close()
 
 
 @pytest.fixture(scope="session")
@@ -50,15 +61,19 @@ def site_copy(site, tmp_path) -> Path:
     return dest
 
 
-@pytest.fixture(scope="session")
-def clinic_site(tmp_path_factory) -> Build:
-    """The sample clinic's copy, built once per session at its own custom domain; ``.settings``
-    holds its effective settings (the sample's values over this repository's mkdocs.yml)."""
-    folder = tmp_path_factory.mktemp("clinic")
+@early_build
+def clinic_build(folder: Path) -> Build:
+    """The sample clinic's copy, built at its own custom domain."""
     config = project_copy(folder / "project", extra=SAMPLE_CLINIC)
-    build = build_site(folder / "site", config=config, env={"SITE_URL": CLINIC_SITE_URL})
-    build.settings = effective_settings(config, CLINIC_SITE_URL)
-    return build
+    return build_site(folder / "site", config=config, env={"SITE_URL": CLINIC_SITE_URL})
+
+
+@pytest.fixture(scope="session")
+def clinic_site(clinic_build) -> Build:
+    """The sample clinic's copy, built once per session; ``.settings`` holds its effective settings
+    (the sample's values over this repository's mkdocs.yml)."""
+    clinic_build.settings = effective_settings(clinic_build.config, CLINIC_SITE_URL)
+    return clinic_build
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

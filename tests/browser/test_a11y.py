@@ -14,7 +14,6 @@ from tests.support.browsing import (
 )
 from tests.support.sitemap import sitemap_paths
 
-
 pytestmark = pytest.mark.browser
 
 NARROW = (320, 640)

@@ -8,7 +8,6 @@ import pytest
 from tests.support.browsing import axe_violations
 from tests.support.clinic import SAMPLE_CLINIC
 
-
 pytestmark = pytest.mark.browser
 
 NAME = SAMPLE_CLINIC["clinic"]["name"]

@@ -10,7 +10,6 @@ from sitefeatures.csp import policy
 from tests.support.browsing import csp_violations, new_context
 from tests.support.csp import ALLOWED, PAGE
 
-
 pytestmark = pytest.mark.browser
 
 

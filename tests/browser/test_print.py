@@ -13,7 +13,6 @@ import pytest
 from tests.support.project import SITE_URL
 from tests.support.sitemap import FACTOR_PAGES
 
-
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.browser
 

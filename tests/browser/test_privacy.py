@@ -15,7 +15,6 @@ from page_weight import loaded_paths, page_file
 from tests.support.browsing import csp_violations, in_two_browsers, new_context, open_page, settle
 from tests.support.sitemap import sitemap_paths
 
-
 pytestmark = pytest.mark.browser
 
 STORAGE = "[Object.keys(localStorage), Object.keys(sessionStorage)]"

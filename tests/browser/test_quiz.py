@@ -13,7 +13,6 @@ import pytest
 
 from tests.support.quiz import build_mini, quiz
 
-
 pytestmark = pytest.mark.browser
 QUIZ_PAGES = ["relationship/", "expertise/", "communication/", "collaboration/", "structure/",
               "myths-and-facts/", "for-authors/quizzes/"]

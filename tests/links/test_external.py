@@ -18,7 +18,6 @@ import yaml
 from check_links import BASE_CONFIG, EXTERNAL_CONFIG, lychee_binary, run_check
 from tests.support.project import REPO, SITE_URL
 
-
 SETTINGS = tomllib.loads(EXTERNAL_CONFIG.read_text(encoding="utf-8"))
 WORKFLOW = REPO / ".github" / "workflows" / "links.yml"
 # Shorter than the weekly settings so the test takes seconds; everything else as configured.

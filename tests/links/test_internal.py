@@ -15,9 +15,9 @@ import mkdocs
 import pytest
 
 from check_links import Broken, CheckError, markdown, run_check
-from tests.support.build import build_site, inject
+from tests.support.build import Build, build_site, inject
+from tests.support.early import early_build
 from tests.support.project import REPO, SITE_URL, effective_settings, project_copy
-
 
 NOT_FOUND = "File not found. Check if file exists and path is correct"
 NO_FRAGMENT = "Cannot find fragment"
@@ -117,12 +117,20 @@ def test_a_site_built_for_another_address_is_refused(site):
         run_check(site.dir, "https://clinic.example.org/guide/")
 
 
-def test_a_site_published_under_a_path_resolves_root_links_there(tmp_path):
-    site_url = "http://127.0.0.1:8000/guide/"
-    build = build_site(tmp_path / "site", env={"SITE_URL": site_url})
-    assert not run_check(build.dir, site_url).broken
-    inject(build.dir / "about" / "index.html", '<a href="/get-help/">root link that misses /guide/</a>')
-    assert run_check(build.dir, site_url).broken == [Broken("/about/", "http://127.0.0.1:8000/get-help", NOT_FOUND)]
+UNDER_A_PATH = "http://127.0.0.1:8000/guide/"
+
+
+@early_build
+def site_under_a_path(folder: Path) -> Build:
+    """The site built for an address with a path (as on GitHub Pages without a domain of its own)."""
+    return build_site(folder / "site", env={"SITE_URL": UNDER_A_PATH})
+
+
+def test_a_site_published_under_a_path_resolves_root_links_there(site_under_a_path, tmp_path):
+    assert not run_check(site_under_a_path.dir, UNDER_A_PATH).broken
+    site = shutil.copytree(site_under_a_path.dir, tmp_path / "site")
+    inject(site / "about" / "index.html", '<a href="/get-help/">root link that misses /guide/</a>')
+    assert run_check(site, UNDER_A_PATH).broken == [Broken("/about/", "http://127.0.0.1:8000/get-help", NOT_FOUND)]
 
 
 # --- The measure: seeded into the sources, what does each check catch? ---------
@@ -209,15 +217,14 @@ if header_logo() != "assets/images/logo.svg":
 REDIRECTS = {"old-page.md": "no-such-redirect-target.md"}
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
+@early_build
+def seeded(folder: Path) -> tuple[str, list[Broken]]:
     """One lenient build of a project copy holding every source defect: (log, broken links)."""
-    tmp = tmp_path_factory.mktemp("seeded")
-    config = project_copy(tmp / "project", redirects=REDIRECTS)
+    config = project_copy(folder / "project", redirects=REDIRECTS)
     for defect in SOURCE_DEFECTS:
         defect.seed(config.parent)
-    log = build_site(tmp / "site", config, strict=False).log
-    return log, run_check(tmp / "site", SITE_URL).broken
+    log = build_site(folder / "site", config, strict=False).log
+    return log, run_check(folder / "site", SITE_URL).broken
 
 
 @pytest.mark.parametrize("defect", SOURCE_DEFECTS, ids=lambda defect: defect.name)

@@ -13,7 +13,6 @@ import pytest
 
 from tests.support.project import REPO
 
-
 COPIED_FILES = ("Makefile", "mkdocs.yml", "requirements.txt", "pyproject.toml", "tests/published-urls.txt")
 COPIED_DIRS = ("docs", "overrides", "selfcheck")
 BUILD = "mkdocs build --strict"

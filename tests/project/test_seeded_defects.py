@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from link_lint import lint_site
-from tests.support.build import build_site
+from tests.support.build import Build, build_site
+from tests.support.early import early_build
 from tests.support.project import SITE_URL, project_copy
 from update_url_registry import clinic_list_entries
 from url_registry import read_entries, resolve, unregistered
@@ -88,18 +89,17 @@ STOPS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def stopped(tmp_path_factory):
+@early_build
+def stopped(folder: Path) -> tuple[Build, dict[str, str]]:
     """One build of a copy holding every defect that must stop it: (build, {seed name: expected line})."""
-    tmp = tmp_path_factory.mktemp("seeded-stops")
-    project = project_copy(tmp / "project").parent
+    project = project_copy(folder / "project").parent
     twin = line_of(project / "docs" / "structure.md", "{#" + PUBLISHED_TWIN + "}")
     expected = {}
     for seed in STOPS:
         first = append(project, seed)
         message = seed.expect.format(first=first, twin=twin)
         expected[seed.name] = f"selfcheck: docs/{seed.page}:{first + seed.line}: {message}"
-    return build_site(tmp / "site", project / "mkdocs.yml", check=False), expected
+    return build_site(folder / "site", project / "mkdocs.yml", check=False), expected
 
 
 @pytest.mark.parametrize("seed", STOPS, ids=lambda seed: seed.name)
@@ -153,17 +153,21 @@ def report(site_dir: Path) -> list[str]:
     return lines
 
 
-@pytest.fixture(scope="module")
-def passed(tmp_path_factory):
-    """One strict build of a copy holding every defect the build cannot see: (build, report)."""
-    tmp = tmp_path_factory.mktemp("seeded-passes")
-    project = project_copy(tmp / "project").parent
+@early_build
+def passing_copy(folder: Path) -> Build:
+    """One strict build of a copy holding every defect the build cannot see."""
+    project = project_copy(folder / "project").parent
     for seed in [*PASSES, DRAFT]:
         if seed.markdown:
             append(project, seed)
     rename_section(project, *RENAMED)
-    build = build_site(tmp / "site", project / "mkdocs.yml")
-    return build, report(build.dir)
+    return build_site(folder / "site", project / "mkdocs.yml")
+
+
+@pytest.fixture(scope="module")
+def passed(passing_copy):
+    """The copy with every defect the build cannot see, and what its checks say: (build, report)."""
+    return passing_copy, report(passing_copy.dir)
 
 
 @pytest.mark.parametrize("seed", PASSES, ids=lambda seed: seed.name)

@@ -17,7 +17,6 @@ import yaml
 
 from tests.support.project import REPO
 
-
 WORKFLOWS = REPO / ".github" / "workflows"
 FILES = sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
 OURS = {"ci.yml", "deploy.yml"}

@@ -14,7 +14,6 @@ from selfcheck.lines import LineMap
 from selfcheck.parser import normalize, parse_page, scan
 from tests.support.quiz import MISTAKES, lines_moved
 
-
 SINGLE = """\
 Intro.
 

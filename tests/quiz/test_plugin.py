@@ -15,7 +15,6 @@ from mkdocs.structure.pages import Page
 from selfcheck import bundle
 from tests.support.quiz import HOSTILE, MISTAKES, build_mini, lines_moved, quiz
 
-
 FRONT = "---\ntitle: A page\n---\n\n"
 ASSET_BUDGET = 6 * 1024
 

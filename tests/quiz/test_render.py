@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from selfcheck.errors import QuizError
 from tests.support.quiz import HOSTILE
 
-
 EXTENSIONS = ["selfcheck.extension", "footnotes", "abbr", "attr_list", "md_in_html", "pymdownx.superfences"]
 
 

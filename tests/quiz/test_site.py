@@ -10,7 +10,6 @@ import pytest
 from tests.support.build import parse
 from tests.support.sitemap import FACTOR_PAGES
 
-
 QUIZ_PAGES = [*FACTOR_PAGES, "/myths-and-facts/"]
 KINDS = {"quiz": "radio", "quiz-all": "checkbox", "myth-or-fact": "radio", "reflect": "radio"}
 MARKER = re.compile(r"(^|\n)[ \t]*/{3}")

@@ -15,7 +15,6 @@ from bs4 import BeautifulSoup
 
 from tests.support.sitemap import sitemap_paths
 
-
 YEAR = re.compile(r"\((?P<year>\d{4})[a-z]?(?:,[^)]*)?\)|\((?P<nd>n\.d\.)\)")
 CHECKED = re.compile(r"Checked \d{1,2} [A-Z][a-z]+ \d{4}")
 TITLE_WORDS = 2

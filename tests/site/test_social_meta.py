@@ -8,8 +8,6 @@ import struct
 import pytest
 
 from tests.support.project import SITE_URL
-from tests.support.sitemap import sitemap_paths
-
 
 IMAGE = "assets/images/social.png"
 MAX_IMAGE_BYTES = 60_000
@@ -17,7 +15,7 @@ MAX_IMAGE_BYTES = 60_000
 
 @pytest.fixture(scope="module")
 def pages(site):
-    return {url: site.soup(url) for url in sitemap_paths(site.dir)}
+    return site.pages
 
 
 def meta(soup, key: str) -> str | None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.build import build_site, inject
+from tests.support.build import Build, build_site, inject
+from tests.support.early import early_build
 from tests.support.project import REPO, SITE_URL, project_copy
 from tests.support.sitemap import FACTOR_PAGES, FACTOR_SECTIONS
 from update_url_registry import clinic_list_entries, published_entries
 from update_url_registry import main as update_registry
 from url_registry import REGISTRY, read_entries, resolve, unregistered
-
 
 ENTRIES = read_entries()
 CRISIS_REGIONS = ["us", "uk", "ca", "ie", "au", "nz", "international"]
@@ -111,15 +112,14 @@ def test_a_removed_section_is_named(site_copy):
     )
 
 
-@pytest.fixture(scope="module")
-def moved_site(tmp_path_factory):
+@early_build
+def moved_site(folder: Path) -> Build:
     """A build in which two old addresses redirect with mkdocs-redirects."""
-    tmp = tmp_path_factory.mktemp("moved")
     config = project_copy(
-        tmp / "project",
+        folder / "project",
         redirects={"the-relationship.md": "relationship.md", "help/now.md": "get-help.md"},
     )
-    return build_site(tmp / "site", config=config)
+    return build_site(folder / "site", config=config)
 
 
 def test_redirect_pages_are_followed_to_the_page_and_fragment(moved_site):

@@ -8,7 +8,6 @@ from bs4 import BeautifulSoup
 
 from sitefeatures.glossary import focus as focusable_terms
 
-
 DEFINITIONS = "\n\n*[CBT]: A talking therapy.\n*[GP]: A family doctor."
 
 

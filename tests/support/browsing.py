@@ -11,7 +11,6 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.support.chromium import CHROMIUM_ARGS, find_chromium
 
-
 SCHEMES = ("light", "dark")
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 # axe-core rules for WCAG 2.0, 2.1 and 2.2 at A and AA, plus Deque's best practices.

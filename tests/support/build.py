@@ -16,7 +16,6 @@ from bs4 import BeautifulSoup
 from site_urls import sitemap_paths
 from tests.support.project import REPO, SITE_URL
 
-
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": SITE_URL}
 TIMEOUT = 300  # seconds: a build that hangs fails its test instead of the whole run
 
@@ -33,6 +32,7 @@ class Build:
     dir: Path
     log: str
     ok: bool = True
+    config: Path | None = None  # the mkdocs.yml built (None: the repository's)
     settings: object = None
 
     def html(self, url: str) -> str:
@@ -69,7 +69,7 @@ def build_site(
     log = result.stdout + result.stderr
     if result.returncode and check:
         pytest.fail(f"mkdocs build failed:\n{log}")
-    return Build(dest, log, ok=not result.returncode)
+    return Build(dest, log, ok=not result.returncode, config=config)
 
 
 def site_built_by_make() -> Build | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 SAMPLE_CLINIC = {
     "clinic": {
         "name": "Elmbridge Counselling Service",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sitefeatures.csp import theme_scripts
 
-
 THEME_SCRIPT = "var theme=1"
 # Minified the way mkdocs-minify writes pages: unquoted attributes, no line breaks.
 PAGE = (

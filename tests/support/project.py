@@ -15,7 +15,6 @@ import yaml
 
 from site_urls import read_config
 
-
 REPO = Path(__file__).resolve().parents[2]
 
 # The configuration being built: the repository's mkdocs.yml, with a clinic's settings in a clinic's

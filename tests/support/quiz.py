@@ -8,7 +8,6 @@ from pathlib import Path
 
 from tests.support.build import Build, build_site
 
-
 CONFIG = """\
 site_name: Quiz test
 site_url: {site_url}

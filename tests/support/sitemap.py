@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from site_urls import sitemap_paths  # noqa: F401  (re-exported for the tests)
 
-
 FACTOR_PAGES = ["/relationship/", "/expertise/", "/communication/", "/collaboration/", "/structure/"]
 GUIDE_PAGES = ["/starting-therapy/", "/is-it-working/", "/types-of-therapy/", "/myths-and-facts/"]
 TRUST_PAGES = ["/glossary/", "/about/", "/privacy/", "/accessibility/"]

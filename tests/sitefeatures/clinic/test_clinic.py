@@ -18,26 +18,20 @@ from sitefeatures.values import SettingsError
 from tests.support.build import build_site
 from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
 from tests.support.project import REPO, SITE_URL, project_copy
-from tests.support.sitemap import sitemap_paths
-
 
 DOCS = REPO / "docs"
 NAME = SAMPLE_CLINIC["clinic"]["name"]
 GOOD = {key: value for key, value in SAMPLE_CLINIC["clinic"].items() if key != "logo"}
 
 
-def pages_of(build):
-    return {url: build.soup(url) for url in sitemap_paths(build.dir)}
-
-
 @pytest.fixture(scope="module")
 def clinic_pages(clinic_site):
-    return pages_of(clinic_site)
+    return clinic_site.pages
 
 
 @pytest.fixture(scope="module")
 def general_pages(site):
-    return pages_of(site)
+    return site.pages
 
 
 # --- Settings ------------------------------------------------------------------------------

@@ -4,12 +4,14 @@ shows the clinic."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from clinic_fork import GUIDE_PAGE, apply_snippet, setting_blocks, snippets
-from tests.support.build import build_site
+from tests.support.build import Build, build_site
+from tests.support.early import early_build
 from tests.support.project import REPO, effective_settings, project_copy
-
 
 SUB_PATH_URL = "https://riverside.github.io/guide/"
 SOURCE_SNIPPETS = snippets(GUIDE_PAGE.read_text(encoding="utf-8"))
@@ -32,17 +34,21 @@ def test_every_snippet_sits_under_extra_with_quotes_on_every_text_value(snippet)
             assert value.startswith('"') and value.endswith('"'), f"put {key}'s value in quotes: {line.strip()}"
 
 
-@pytest.fixture(scope="module")
-def riverside(tmp_path_factory):
+@early_build
+def riverside_build(folder: Path) -> Build:
     """A copy of the project with every snippet pasted into mkdocs.yml, built for a Pages sub-path."""
-    folder = tmp_path_factory.mktemp("riverside")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     for snippet in SOURCE_SNIPPETS:
         text = apply_snippet(text, snippet)
     config = project_copy(folder / "project", config_text=text)
-    build = build_site(folder / "site", config=config, env={"SITE_URL": SUB_PATH_URL})
-    build.settings = effective_settings(config, SUB_PATH_URL)
-    return build
+    return build_site(folder / "site", config=config, env={"SITE_URL": SUB_PATH_URL})
+
+
+@pytest.fixture(scope="module")
+def riverside(riverside_build):
+    """The copy made from the snippets, with its effective settings in ``.settings``."""
+    riverside_build.settings = effective_settings(riverside_build.config, SUB_PATH_URL)
+    return riverside_build
 
 
 def test_the_copy_made_from_the_snippets_builds_and_shows_the_clinic(riverside):

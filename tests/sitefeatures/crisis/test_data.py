@@ -16,7 +16,6 @@ import yaml
 
 from tests.support.project import REPO
 
-
 DATA = REPO / "docs" / "_data" / "crisis-lines.yml"
 MAX_AGE_DAYS = 365
 REQUIRED_REGIONS = {"us", "uk", "ca", "ie", "au", "nz", "international"}

@@ -13,7 +13,6 @@ from sitefeatures.crisis.schema import Line
 from sitefeatures.values import SettingsError
 from tests.support.project import REPO
 
-
 DOCS = REPO / "docs"
 TODAY = dt.date.today().isoformat()
 
