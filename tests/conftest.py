@@ -26,7 +26,7 @@ BROWSER_TESTS = Path(__file__).parent / "browser"
 
 def pytest_collection_modifyitems(items):
     """Every test in tests/browser/ needs Chromium: mark it, so `-m "not browser"` leaves it out,
-    and run those files last, after the quick tests (and while no early build competes for a core)."""
+    and run those files last, after the quick tests (whose early builds are done by then)."""
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
