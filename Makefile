@@ -21,7 +21,7 @@ LOCK_OPTIONS := --universal --fork-strategy fewest --generate-hashes --upgrade -
 # Quiet Material's end-of-life notice (see README, "Dependencies") so real warnings stand out.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean lock bench help
+.PHONY: serve build check test lint clean lock bench help
 .DEFAULT_GOAL := help
 # A failed build must not leave a fresh site/index.html behind.
 .DELETE_ON_ERROR:
@@ -72,19 +72,30 @@ $(shell mkdir -p $(dir $(INPUTS)) && printf 'SITE_URL=%s\nREPO_URL=%s\nENGINE=%s
 # ENGINE=zensical builds the same mkdocs.yml with Zensical (Material's successor), then runs the
 # finishing steps the MkDocs plugin runs itself (quiz assets, link list, CNAME, CSP).
 
+# What the build printed is kept beside it: the tests read it (no warnings) along with site/,
+# so a site without its log is built again.
+BUILD_LOG := .make/build.log
+$(shell test -f $(BUILD_LOG) || rm -f site/index.html)
 site/index.html: $(STAMP) $(SOURCES) $(MANIFEST) $(INPUTS)
 ifeq ($(ENGINE),zensical)
 	rm -rf site
-	$(BIN)/zensical build --clean
-	$(BIN)/python -m sitefeatures finish --engine zensical
+	{ $(BIN)/zensical build --clean && $(BIN)/python -m sitefeatures finish --engine zensical && \
+	  $(BIN)/python -m sitefeatures editions --engine zensical; } > $(BUILD_LOG) 2>&1 || { cat $(BUILD_LOG); exit 1; }
 else
-	$(BIN)/mkdocs build --strict --clean
+	{ $(BIN)/mkdocs build --strict --clean && \
+	  $(BIN)/python -m sitefeatures editions --engine mkdocs; } > $(BUILD_LOG) 2>&1 || { cat $(BUILD_LOG); exit 1; }
 endif
-	$(BIN)/python -m sitefeatures editions --engine $(ENGINE)
+	@cat $(BUILD_LOG)
 	@touch $@
 
-test: build  ## Strict build, then every test
-	$(BIN)/python -m pytest
+# The tests use the site/ just built instead of building their own (plain `pytest` builds one).
+PYTEST := BUILT_SITE=site BUILT_SITE_LOG=$(BUILD_LOG) $(BIN)/python -m pytest
+
+check: build lint  ## Quick check while working: strict build, lint, then every test that needs no browser
+	$(PYTEST) -m "not browser"
+
+test: build  ## Strict build, then every test (what CI runs)
+	$(PYTEST)
 
 bench: $(STAMP)  ## Measure build time, page weight, reading grades and Lighthouse (vs stock Material)
 	$(BIN)/python scripts/bench.py

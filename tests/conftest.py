@@ -1,5 +1,7 @@
-"""Shared fixtures: one strict build per test session, parsed pages, a local
-server for the built site and a headless Chromium for the browser tests."""
+"""Shared fixtures: one strict build of the site per test session (the one `make` has just built,
+when it says so), the sample clinic's copy, the builds started early (tests/support/early.py), a
+local server for the built site and a headless Chromium for the browser tests. Helpers live in
+tests/support/."""
 
 from __future__ import annotations
 
@@ -7,89 +9,36 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
-import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts"))
+from tests.support.build import Build, build_site, site_built_by_make
+from tests.support.chromium import CHROMIUM_ARGS, find_chromium
+from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
+from tests.support.early import EarlyBuilds, early_build, in_order_of_use
+from tests.support.project import SITE_URL, effective_settings, project_copy
 
-# The configuration being built: the repository's mkdocs.yml, with a clinic's settings in a clinic's
-# copy, and SITE_URL when set (a GitHub Pages sub-path such as https://clinic.github.io/guide/).
-CONFIG_FILE = REPO / "mkdocs.yml"
-SITE_URL = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
-SITE_URL = SITE_URL if SITE_URL.endswith("/") else SITE_URL + "/"
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": SITE_URL}
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+BROWSER_TESTS = Path(__file__).parent / "browser"
 
 
-@dataclass
-class Build:
-    """A finished build: where it went and what MkDocs printed."""
-
-    dir: Path
-    log: str
-    ok: bool = True
-    settings: object = None
-
-    def html(self, url: str) -> str:
-        """The HTML of the page at a site URL such as '/relationship/'."""
-        path = self.dir / url.lstrip("/")
-        if url.endswith("/"):
-            path = path / "index.html"
-        return path.read_text(encoding="utf-8")
-
-    def soup(self, url: str) -> BeautifulSoup:
-        return parse(self.html(url))
+def pytest_collection_modifyitems(items):
+    """Every test in tests/browser/ needs Chromium: mark it, so `-m "not browser"` leaves it out,
+    and run those files last, after the quick tests (whose early builds are done by then)."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: BROWSER_TESTS in item.path.parents)
 
 
-def parse(html: str) -> BeautifulSoup:
-    """Parse HTML with a real parser."""
-    return BeautifulSoup(html, "html.parser")
-
-
-def build_site(
-    dest: Path, config: Path | None = None, env: dict | None = None, check: bool = True, strict: bool = True
-) -> Build:
-    """Run a MkDocs build (strict unless told) into dest; fail the test on error (unless check=False)."""
-    mode = "--strict" if strict else "--no-strict"
-    cmd = [sys.executable, "-m", "mkdocs", "build", mode, "--clean", "-d", str(dest)]
-    if config:
-        cmd += ["-f", str(config)]
-    result = subprocess.run(
-        cmd, cwd=REPO, env={**BUILD_ENV, **(env or {})}, capture_output=True, text=True, timeout=300
-    )
-    log = result.stdout + result.stderr
-    if result.returncode and check:
-        pytest.fail(f"mkdocs build failed:\n{log}")
-    return Build(dest, log, ok=not result.returncode)
-
-
-@functools.lru_cache(maxsize=None)  # a configuration is loaded once per test run
-def effective_settings(config_file: Path = CONFIG_FILE, site_url: str = SITE_URL):
-    """A configuration's settings as its build checks them: ``.extra.checked`` holds the clinic
-    (or None), the crisis regions in order and the regions in the bar."""
-    from sitefeatures.settings import load_config
-
-    previous = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = site_url
-    try:
-        return load_config(config_file)
-    finally:
-        if previous is None:
-            os.environ.pop("SITE_URL")
-        else:
-            os.environ["SITE_URL"] = previous
+@pytest.fixture(scope="session", autouse=True)
+def early_builds(request, tmp_path_factory):
+    """Starts the early builds that the selected tests need (see tests/support/early.py)."""
+    builds = EarlyBuilds(in_order_of_use(request.session.items), tmp_path_factory)
+    yield builds
+    builds.close()
 
 
 @pytest.fixture(scope="session")
@@ -100,8 +49,8 @@ def settings():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
-    """The whole site, built once per test session with --strict."""
-    return build_site(tmp_path_factory.mktemp("site") / "site")
+    """The whole site, built once per test session with --strict (or the site/ make has just built)."""
+    return site_built_by_make() or build_site(tmp_path_factory.mktemp("site") / "site")
 
 
 @pytest.fixture
@@ -110,6 +59,21 @@ def site_copy(site, tmp_path) -> Path:
     dest = tmp_path / "site"
     shutil.copytree(site.dir, dest)
     return dest
+
+
+@early_build
+def clinic_build(folder: Path) -> Build:
+    """The sample clinic's copy, built at its own custom domain."""
+    config = project_copy(folder / "project", extra=SAMPLE_CLINIC)
+    return build_site(folder / "site", config=config, env={"SITE_URL": CLINIC_SITE_URL})
+
+
+@pytest.fixture(scope="session")
+def clinic_site(clinic_build) -> Build:
+    """The sample clinic's copy, built once per session; ``.settings`` holds its effective settings
+    (the sample's values over this repository's mkdocs.yml)."""
+    clinic_build.settings = effective_settings(clinic_build.config, CLINIC_SITE_URL)
+    return clinic_build
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -141,12 +105,6 @@ def served_site(site):
     server.shutdown()
 
 
-def find_chromium() -> str | None:
-    """Debian's Chromium (or the path in $CHROMIUM), if installed."""
-    candidates = [os.environ.get("CHROMIUM", ""), *CHROMIUM_CANDIDATES]
-    return next((path for path in candidates if path and Path(path).exists()), None)
-
-
 @pytest.fixture(scope="session")
 def browser():
     """A headless Chromium driven by Playwright; skips (or fails under CI) when missing."""
@@ -165,50 +123,3 @@ def browser():
         instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
-
-
-# A clinic's copy: the sample settings a clinic would put under extra: in mkdocs.yml.
-SAMPLE_CLINIC = {
-    "clinic": {
-        "name": "Elmbridge Counselling Service",
-        "url": "https://www.elmbridge-counselling.example/",
-        "phone": "020 7946 0000",
-        "email": "hello@elmbridge-counselling.example",
-        "logo": "assets/images/logo.svg",
-    },
-    "crisis_region": "uk",
-    "crisis_bar": [],
-    "crisis_overrides": {
-        "uk": {"lines": [{"name": "Elmbridge crisis team", "call": "020 7946 0999", "when": "Every day, 8am to 8pm.",
-                          "checked": "2026-12-05"}]},
-    },
-}
-CLINIC_SITE_URL = "https://guide.elmbridge-counselling.example/"
-NOT_LINKED = {".git", ".venv", "site", "mkdocs.yml", ".pytest_cache", ".hypothesis"}
-
-
-def clinic_config(folder: Path, extra: dict) -> Path:
-    """A mkdocs.yml in folder that inherits the real one and adds a clinic's extra: values.
-
-    Paths in an inherited config are read from the new file's folder, so the project's
-    files (docs/, overrides/, ...) are linked in beside it."""
-    import yaml
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for entry in REPO.iterdir():
-        if entry.name not in NOT_LINKED and not (folder / entry.name).exists():
-            (folder / entry.name).symlink_to(entry)
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump({"INHERIT": str(REPO / "mkdocs.yml"), "extra": extra}), encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="session")
-def clinic_site(tmp_path_factory) -> Build:
-    """The sample clinic's copy, built once per session at its own custom domain; ``.settings``
-    holds its effective settings (the sample's values over this repository's mkdocs.yml)."""
-    folder = tmp_path_factory.mktemp("clinic")
-    config = clinic_config(folder / "project", SAMPLE_CLINIC)
-    build = build_site(folder / "site", config=config, env={"SITE_URL": CLINIC_SITE_URL})
-    build.settings = effective_settings(config, CLINIC_SITE_URL)
-    return build

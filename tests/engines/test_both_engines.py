@@ -18,12 +18,13 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_ENV, CLINIC_SITE_URL, REPO, SAMPLE_CLINIC, SITE_URL, Build, effective_settings, parse
 from selfcheck.parser import parse_page
 from sitefeatures.csp.theme_scripts import source_hash
 from sitefeatures.review_dates import as_date
 from sitefeatures.values import in_words
-from variants import project_copy
+from tests.support.build import BUILD_ENV, Build, parse
+from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
+from tests.support.project import REPO, SITE_URL, effective_settings, project_copy
 
 ENGINES = ("mkdocs", "zensical")
 

@@ -1,0 +1,83 @@
+"""The repository, the configuration under test and throwaway copies of the project.
+
+``project_copy`` is the one way tests make a copy of the project to build with other
+settings or with seeded defects: docs/ and overrides/ are copied (free to damage), everything
+else the build reads is linked, and a mkdocs.yml inherits the real one."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+from site_urls import read_config
+
+REPO = Path(__file__).resolve().parents[2]
+
+# The configuration being built: the repository's mkdocs.yml, with a clinic's settings in a clinic's
+# copy, and SITE_URL when set (a GitHub Pages sub-path such as https://clinic.github.io/guide/).
+CONFIG_FILE = REPO / "mkdocs.yml"
+SITE_URL = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+SITE_URL = SITE_URL if SITE_URL.endswith("/") else SITE_URL + "/"
+
+COPIED = ("docs", "docs-es", "overrides")
+# .cache and .make are the repository's own (zensical build --clean empties a project's .cache).
+NOT_LINKED = {".git", ".venv", "site", "mkdocs.yml", ".pytest_cache", ".hypothesis", "__pycache__", ".cache", ".make"}
+
+
+def project_copy(
+    dest: Path, *, extra: dict | None = None, redirects: dict[str, str] | None = None, config_text: str | None = None
+) -> Path:
+    """Lay out a copy of the project in dest; return its mkdocs.yml.
+
+    The mkdocs.yml inherits the repository's (paths in it are read from dest, where the project's
+    files are), adds ``extra`` values (merged into extra:, as a clinic's settings) and ``redirects``
+    (added to the redirects plugin's redirect_maps). ``config_text`` replaces it with a whole file."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in REPO.iterdir():
+        if entry.name in COPIED:
+            shutil.copytree(entry, dest / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif entry.name not in NOT_LINKED:
+            (dest / entry.name).symlink_to(entry)
+    path = dest / "mkdocs.yml"
+    if config_text is None:
+        config = {"INHERIT": str(CONFIG_FILE)}
+        if extra:
+            config["extra"] = extra
+        if redirects:
+            config["plugins"] = plugins_with_redirects(redirects)
+        config_text = yaml.safe_dump(config, sort_keys=False)
+    path.write_text(config_text, encoding="utf-8")
+    return path
+
+
+def plugins_with_redirects(redirects: dict[str, str]) -> list:
+    """The real plugins list with redirects added (INHERIT replaces lists whole)."""
+    plugins = read_config(CONFIG_FILE)["plugins"]
+    for index, plugin in enumerate(plugins):
+        if plugin == "redirects" or (isinstance(plugin, dict) and "redirects" in plugin):
+            options = (plugin["redirects"] if isinstance(plugin, dict) else None) or {}
+            options["redirect_maps"] = {**(options.get("redirect_maps") or {}), **redirects}
+            plugins[index] = {"redirects": options}
+            return plugins
+    raise AssertionError("mkdocs.yml has no redirects plugin")
+
+
+@functools.lru_cache(maxsize=None)  # a configuration is loaded once per test run
+def effective_settings(config_file: Path = CONFIG_FILE, site_url: str = SITE_URL):
+    """A configuration's settings as its build checks them: ``.extra.checked`` holds the clinic
+    (or None), the crisis regions in order and the regions in the bar."""
+    from sitefeatures.settings import load_config
+
+    previous = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = site_url
+    try:
+        return load_config(config_file)
+    finally:
+        if previous is None:
+            os.environ.pop("SITE_URL")
+        else:
+            os.environ["SITE_URL"] = previous
