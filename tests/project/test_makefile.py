@@ -47,7 +47,7 @@ def project(tmp_path) -> Path:
     assert would_build(tmp_path)  # no site yet; this also writes the list of sources
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("built", encoding="utf-8")
-    (tmp_path / ".cache" / "build.log").write_text("INFO    -  Documentation built", encoding="utf-8")
+    (tmp_path / ".make" / "build.log").write_text("INFO    -  Documentation built", encoding="utf-8")
     for path in tmp_path.rglob("*"):
         if path.is_file():
             age(path, SOURCES_AGE)
@@ -78,5 +78,5 @@ def test_a_changed_set_of_sources_rebuilds(project, change):
 
 def test_a_site_without_its_build_log_is_built_again(project):
     """The tests read the log of the build that made site/ (no warnings), so both must be there."""
-    (project / ".cache" / "build.log").unlink()
+    (project / ".make" / "build.log").unlink()
     assert would_build(project)
