@@ -3,7 +3,7 @@
 Run after every edition is built (``python -m sitefeatures editions`` does, for either engine).
 For each page of the main edition's navigation, the other edition must have the same file,
 its built page must carry the same heading ids (so a clinic's link to a section works in both
-languages, differing only by ``es/``) and the same quiz ids, and its ``last_reviewed`` date
+languages, differing only by ``es/``) and the same quiz ids (it may add sections, never lose one), and its ``last_reviewed`` date
 must not be older than the main page's. Every problem is listed; any one stops the build.
 """
 
@@ -18,7 +18,8 @@ from .clinic.links import nav_pages, page_url
 from .review_dates import as_date
 from .values import SettingsError
 
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Sections (h2-h6): the h1 is the page itself, and its id is not a link target clinics use.
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
 class ArticleIds(HTMLParser):
@@ -51,15 +52,18 @@ def built(site_dir: Path, url: str) -> Path:
 
 
 def compare(page: str, main: ArticleIds, twin: ArticleIds, folder: str) -> list[str]:
+    """Every section and quiz id of the main page is in its twin, in the same order. The twin may
+    add sections of its own (the Spanish /get-help/ lists Mexico and Spain), never lose one."""
     problems = []
     for what, ours, theirs in (("section ids", main.headings, twin.headings), ("quiz ids", main.quizzes, twin.quizzes)):
-        if ours != theirs:
-            missing = [item for item in ours if item not in theirs]
-            extra = [item for item in theirs if item not in ours]
-            detail = (f"missing {', '.join(missing)}" if missing else "") + \
-                     ("; " if missing and extra else "") + (f"not in English {', '.join(extra)}" if extra else "")
-            problems.append(f"{folder}/{page}: its {what} differ from docs/{page}'s ({detail or 'another order'}). "
-                            "Give each heading the English page's id, e.g. ## Qué es {#what-it-is}.")
+        missing = [item for item in ours if item not in theirs]
+        shared = [item for item in theirs if item in ours]
+        if missing:
+            problems.append(f"{folder}/{page} lacks the {what} {', '.join(missing)} of docs/{page}. Give each heading "
+                            "the English page's id, e.g. ## Qué es {#what-it-is}, and each quiz the same id.")
+        elif shared != ours:
+            problems.append(f"{folder}/{page}: its {what} come in another order than docs/{page}'s. "
+                            "Keep the sections in the English page's order.")
     return problems
 
 

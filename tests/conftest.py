@@ -17,9 +17,9 @@ import pytest
 
 from tests.support.build import Build, build_site, site_built_by_make
 from tests.support.chromium import CHROMIUM_ARGS, find_chromium
-from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
+from tests.support.clinic import CLINIC_SITE_ROOT, CLINIC_SITE_URL, SAMPLE_CLINIC
 from tests.support.early import EarlyBuilds, early_build, in_order_of_use
-from tests.support.project import SITE_URL, effective_settings, project_copy
+from tests.support.project import SITE_URL, edition_env, effective_settings, project_copy
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
@@ -50,7 +50,7 @@ def settings():
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     """The whole site, built once per test session with --strict (or the site/ make has just built)."""
-    return site_built_by_make() or build_site(tmp_path_factory.mktemp("site") / "site")
+    return site_built_by_make() or build_site(tmp_path_factory.mktemp("site") / "site", editions=True)
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def site_copy(site, tmp_path) -> Path:
 def clinic_build(folder: Path) -> Build:
     """The sample clinic's copy, built at its own custom domain."""
     config = project_copy(folder / "project", extra=SAMPLE_CLINIC)
-    return build_site(folder / "site", config=config, env={"SITE_URL": CLINIC_SITE_URL})
+    return build_site(folder / "site", config=config, env=edition_env(CLINIC_SITE_ROOT), editions=True)
 
 
 @pytest.fixture(scope="session")

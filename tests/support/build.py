@@ -14,9 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from site_urls import sitemap_paths
-from tests.support.project import REPO, SITE_URL
+from sitefeatures.edition_builds import configured_languages
+from sitefeatures.editions import edition
+from tests.support.project import EDITION, REPO, edition_env
 
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": SITE_URL}
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **edition_env()}
 TIMEOUT = 300  # seconds: a build that hangs fails its test instead of the whole run
 
 
@@ -54,22 +56,39 @@ class Build:
 
 
 def build_site(
-    dest: Path, config: Path | None = None, env: dict | None = None, check: bool = True, strict: bool = True
+    dest: Path, config: Path | None = None, env: dict | None = None, check: bool = True, strict: bool = True,
+    editions: bool = False,
 ) -> Build:
-    """Build a site with MkDocs into dest: the repository's mkdocs.yml, or config (a project copy's
+    """Build a site with MkDocs into dest: the configuration under test, or config (a project copy's
     or a small test project's), strict unless told, with more environment variables from env.
+    With editions, the other language editions that extra.languages lists are built too, each into
+    its folder of dest (dest/es/), as `make build` does; the Build is the edition under test.
     A failed build fails the test, unless check=False (then ``.ok`` is False and ``.log`` says why)."""
+    env = {**BUILD_ENV, **(env or {})}
+    if config is None:  # the repository: English at the root, the edition under test in its folder
+        runs = [(REPO / "mkdocs.yml", dest)]
+        if editions or EDITION != "en":
+            runs += [(REPO / edition(language).config_file, dest / edition(language).path)
+                     for language in configured_languages(REPO / "mkdocs.yml")[1:]]
+        built = dest / edition(EDITION).path
+    else:  # a copy whose mkdocs.yml inherits the configuration under test
+        runs = [(config, dest)]
+        if editions and EDITION == "en":
+            runs += [(config.parent / edition(language).config_file, dest / edition(language).path)
+                     for language in configured_languages(config)[1:]]
+        built = dest
     mode = "--strict" if strict else "--no-strict"
-    command = [sys.executable, "-m", "mkdocs", "build", mode, "--clean", "-d", str(dest)]
-    if config:
-        command += ["-f", str(config)]
-    result = subprocess.run(
-        command, cwd=REPO, env={**BUILD_ENV, **(env or {})}, capture_output=True, text=True, timeout=TIMEOUT
-    )
-    log = result.stdout + result.stderr
-    if result.returncode and check:
+    log, ok = "", True
+    for config_file, folder in runs:
+        command = [sys.executable, "-m", "mkdocs", "build", mode, "--clean", "-d", str(folder), "-f", str(config_file)]
+        result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+        log += result.stdout + result.stderr
+        ok = ok and not result.returncode
+        if not ok:
+            break
+    if not ok and check:
         pytest.fail(f"mkdocs build failed:\n{log}")
-    return Build(dest, log, ok=not result.returncode, config=config)
+    return Build(built, log, ok=ok, config=config)
 
 
 def site_built_by_make() -> Build | None:
@@ -78,7 +97,7 @@ def site_built_by_make() -> Build | None:
     folder, log = os.environ.get("BUILT_SITE"), os.environ.get("BUILT_SITE_LOG")
     if not folder:
         return None
-    folder = Path(folder).resolve()
+    folder = (Path(folder) / edition(EDITION).path).resolve()
     if not (folder / "index.html").is_file() or not log or not Path(log).is_file():
         pytest.fail(
             f"BUILT_SITE={folder} with BUILT_SITE_LOG={log}: no built site with its build log there. "

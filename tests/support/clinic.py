@@ -1,5 +1,8 @@
 """The sample clinic: the settings a clinic would put under extra: in mkdocs.yml, and its address."""
 
+from sitefeatures.editions import edition
+from tests.support.project import EDITION
+
 from __future__ import annotations
 
 SAMPLE_CLINIC = {
@@ -17,4 +20,6 @@ SAMPLE_CLINIC = {
                           "checked": "2026-12-05"}]},
     },
 }
-CLINIC_SITE_URL = "https://guide.elmbridge-counselling.example/"
+# The clinic's copy is published at its own domain; the edition under test lies at its path there.
+CLINIC_SITE_ROOT = "https://guide.elmbridge-counselling.example/"
+CLINIC_SITE_URL = CLINIC_SITE_ROOT + edition(EDITION).path

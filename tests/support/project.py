@@ -14,14 +14,26 @@ from pathlib import Path
 import yaml
 
 from site_urls import read_config
+from sitefeatures.editions import edition
+from sitefeatures.words import LANGUAGES
 
 REPO = Path(__file__).resolve().parents[2]
 
 # The configuration being built: the repository's mkdocs.yml, with a clinic's settings in a clinic's
 # copy, and SITE_URL when set (a GitHub Pages sub-path such as https://clinic.github.io/guide/).
-CONFIG_FILE = REPO / "mkdocs.yml"
-SITE_URL = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
-SITE_URL = SITE_URL if SITE_URL.endswith("/") else SITE_URL + "/"
+# EDITION=es tests the Spanish edition instead: mkdocs.es.yml, at es/ under the site's address.
+EDITION = os.environ.get("EDITION") or "en"
+SITE_ROOT = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+SITE_ROOT = SITE_ROOT if SITE_ROOT.endswith("/") else SITE_ROOT + "/"
+CONFIG_FILE = REPO / edition(EDITION).config_file
+SITE_URL = SITE_ROOT + edition(EDITION).path
+
+
+def edition_env(site_root: str = SITE_ROOT) -> dict[str, str]:
+    """The addresses a build reads: SITE_URL (the site's root) and each edition's (SITE_URL_ES)."""
+    return {"SITE_URL": site_root, **{f"SITE_URL_{language.upper()}": site_root + edition(language).path
+                                      for language in LANGUAGES if language != "en"}}
+
 
 COPIED = ("docs", "docs-es", "overrides")
 # .cache and .make are the repository's own (zensical build --clean empties a project's .cache).
@@ -66,18 +78,19 @@ def plugins_with_redirects(redirects: dict[str, str]) -> list:
     raise AssertionError("mkdocs.yml has no redirects plugin")
 
 
-@functools.lru_cache(maxsize=None)  # a configuration is loaded once per test run
+@functools.cache  # a configuration is loaded once per test run
 def effective_settings(config_file: Path = CONFIG_FILE, site_url: str = SITE_URL):
     """A configuration's settings as its build checks them: ``.extra.checked`` holds the clinic
-    (or None), the crisis regions in order and the regions in the bar."""
+    (or None), the crisis regions in order and the regions in the bar. ``site_url`` is the
+    edition's own address."""
+    from sitefeatures.editions import site_root
     from sitefeatures.settings import load_config
 
-    previous = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = site_url
+    root = site_root(site_url, EDITION if config_file.name != "mkdocs.yml" else "en")
+    previous = dict(os.environ)
+    os.environ.update(edition_env(root))
     try:
         return load_config(config_file)
     finally:
-        if previous is None:
-            os.environ.pop("SITE_URL")
-        else:
-            os.environ["SITE_URL"] = previous
+        os.environ.clear()
+        os.environ.update(previous)
