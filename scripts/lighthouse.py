@@ -12,6 +12,7 @@ runs made at the same moments: a miss that stock shares at the same time is load
     python scripts/lighthouse.py --runs 5         # more rounds
     python scripts/lighthouse.py --pages / /myths-and-facts/
     python scripts/lighthouse.py --check          # exit 1 when a page of ours misses a target
+    python scripts/lighthouse.py --save runs.json # keep every run as it comes (--table runs.json prints it)
 """
 
 from __future__ import annotations
@@ -98,12 +99,14 @@ def audit(url: str, report: Path) -> dict[str, float]:
 Runs = dict[str, dict[str, list[dict[str, float]]]]  # site -> page -> runs
 
 
-def rounds(bases: dict[str, str], pages: list[str], count: int, runs: Runs, folder: Path) -> None:
-    """count interleaved rounds: every page of every site once per round, added to runs."""
+def rounds(bases: dict[str, str], pages: list[str], count: int, runs: Runs, folder: Path, save: Path | None) -> None:
+    """count interleaved rounds: every page of every site once per round, added to runs (and saved)."""
     for number in range(count):
         for page in pages:
             for site, base in bases.items():
                 runs[site][page].append(audit(base + page.lstrip("/"), folder / "report.json"))
+                if save:
+                    save.write_text(json.dumps(runs, indent=1), encoding="utf-8")
         print(f"  round {number + 1} of {count} done ({len(pages)} pages)", file=sys.stderr, flush=True)
 
 
@@ -145,7 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", nargs="+", help="site paths to audit (default: every page in the sitemap)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a page of ours misses a target")
     parser.add_argument("--site", type=Path, help="an already built site to measure as ours")
+    parser.add_argument("--save", type=Path, help="write every run to this JSON file as it comes")
+    parser.add_argument("--table", type=Path, help="print the table of runs saved earlier, and stop")
     args = parser.parse_args(argv)
+    if args.table:
+        saved = json.loads(args.table.read_text(encoding="utf-8"))
+        print(table(saved, [page for page in saved["ours"] if page in saved["stock"]]))
+        return 0
     lighthouse_bin()
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp, ExitStack() as servers:
         folder = Path(tmp)
@@ -155,11 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         bases = {site: servers.enter_context(serve(path)) for site, path in sites.items()}
         runs: Runs = {site: defaultdict(list) for site in SITES}
         print(f"Lighthouse on {len(pages)} pages, {args.runs} rounds; load {load()}", file=sys.stderr)
-        rounds(bases, pages, args.runs, runs, folder)
+        rounds(bases, pages, args.runs, runs, folder, args.save)
         missed = [page for page in pages if misses(medians(runs["ours"][page]))]
         if missed and args.rerun:
+            print(table(runs, pages) + "\n", file=sys.stderr)
             print(f"rerunning {', '.join(missed)}; load {load()}", file=sys.stderr)
-            rounds(bases, missed, args.rerun, runs, folder)
+            rounds(bases, missed, args.rerun, runs, folder, args.save)
     print(table(runs, pages))
     print(f"load average (1, 5, 15 min) at the end: {load()}")
     still = [page for page in pages if misses(medians(runs["ours"][page]))]
