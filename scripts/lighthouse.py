@@ -135,7 +135,7 @@ def table(runs: Runs, pages: list[str]) -> str:
             cells = "".join(f"{found[name]:>6g}" for name in CATEGORIES)
             cells += "".join(f"{found[short]:>9.0f}" for short in METRICS.values())
             note = "  misses: " + ", ".join(misses(found)) if site == "ours" and misses(found) else ""
-            rows.append(f"{page:<{width}} {site:<6}{cells}{' '.join(map(str, perf)):>16}{note}")
+            rows.append(f"{page:<{width}} {site:<6}{cells}  {' '.join(map(str, perf)):>16}{note}")
     targets = ", ".join(f"{SHORT[name]} {target}" for name, target in CATEGORIES.items())
     rows.append(f"medians; targets for ours: {targets} (Lighthouse {LIGHTHOUSE.split('@')[1]}, mobile)")
     return "\n".join(rows)
