@@ -10,12 +10,14 @@ Inline styles are hashed as they are (the theme writes none that content control
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from ..values import SettingsError
 from .theme_scripts import source_hash
 
 META_NAME = "Content-Security-Policy"
+NEWLINE = re.compile("\n")
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # data: images are for the icons Material's CSS draws with url(data:...) masks.
@@ -52,7 +54,7 @@ class PageScan(HTMLParser):
         self._open: list[tuple[str, str]] = []
         self._loads = False
         self._inline: list[str] | None = None
-        self._lines = [0] + [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self._lines = [0] + [match.end() for match in NEWLINE.finditer(html)]  # where each line starts
         self.feed(html)
         self.close()
 
