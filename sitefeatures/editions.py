@@ -10,6 +10,7 @@ and their section ids, so a clinic's English link and its Spanish twin differ on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .values import SettingsError, problem
 from .words import LANGUAGES, words
@@ -26,6 +27,10 @@ class Edition:
     @property
     def config_file(self) -> str:
         return "mkdocs.yml" if self.language == MAIN else f"mkdocs.{self.language}.yml"
+
+    @property
+    def docs_folder(self) -> str:
+        return "docs" if self.language == MAIN else f"docs-{self.language}"
 
 
 def edition(language: str) -> Edition:
@@ -48,6 +53,16 @@ def check_languages(raw, building: str) -> list[Edition]:
         raise SettingsError(f"This build is the {building!r} edition, but extra.languages is {raw}. "
                             f"Add {building!r} to extra.languages, or do not build this edition.")
     return [edition(language) for language in raw]
+
+
+def has_twin(source: Path, language: str, other: Edition) -> bool:
+    """Whether a page file of one edition (docs/x.md) has its twin in another (docs-es/x.md)."""
+    here = edition(language).docs_folder
+    parts = source.parts
+    if here not in parts:
+        return True  # a folder laid out otherwise: assume the twin is there (the twin check says if not)
+    at = len(parts) - 1 - parts[::-1].index(here)
+    return Path(*parts[:at], other.docs_folder, *parts[at + 1:]).is_file()
 
 
 def site_root(site_url: str, language: str) -> str:

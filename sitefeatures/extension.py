@@ -52,6 +52,7 @@ class PageFacts:
     meta: dict
     site_url: str
     checked: dict
+    source: Path | None = None  # the page's Markdown file (to find its twins in other editions)
 
     @property
     def canonical_url(self) -> str | None:
@@ -71,7 +72,7 @@ class Host:
         docs_dir = Path(config.get("root_dir") or ".", config.get("docs_dir") or "docs")
         site_url = config.get("site_url") or ""
         return PageFacts(os.path.relpath(docs_dir / page.path), page.url, page.meta, site_url,
-                         self.checked(config, docs_dir))
+                         self.checked(config, docs_dir), docs_dir / page.path)
 
     def checked(self, config: dict, docs_dir: Path) -> dict:
         """The settings, checked once per build (Zensical keeps one configuration per build)."""
@@ -111,7 +112,7 @@ class Markers(Preprocessor):
         facts.meta["review"], problems = review_dates.review(facts.meta, facts.path, language)
         for problem in problems:
             self.host.problem(problem)
-        facts.meta[template_data.KEY] = template_data.page_data(checked, facts.site_url, facts.url, facts.canonical_url)
+        facts.meta[template_data.KEY] = template_data.page_data(checked, facts.site_url, facts.url, facts.canonical_url, facts.source)
         return text.split("\n")
 
 

@@ -81,7 +81,8 @@ class SiteFeaturesPlugin(BasePlugin[SiteFeaturesConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if self.config.enabled:
             self.host.page = PageFacts(page.file.src_uri, page.url, page.meta, config.site_url or "",
-                                       config.extra[settings.KEY])
+                                       config.extra[settings.KEY],
+                                       Path(page.file.abs_src_path) if page.file.abs_src_path else None)
         return markdown
 
     @event_priority(-100)  # after mkdocs-redirects writes its pages and the minifier

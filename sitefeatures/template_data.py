@@ -9,7 +9,7 @@ as JSON. So the crisis bar, the clinic box, the footer and the print handout rea
 from __future__ import annotations
 
 from .clinic.handout import qr_svg
-from .editions import twins
+from .editions import has_twin, twins
 from .words import words
 
 KEY = "site"
@@ -39,10 +39,11 @@ def site_data(checked: dict, site_url: str) -> dict:
     }
 
 
-def page_data(checked: dict, site_url: str, page_url: str, canonical_url: str | None) -> dict:
-    """The same, plus this page in the other editions, its printed address and its QR code."""
+def page_data(checked: dict, site_url: str, page_url: str, canonical_url: str | None, source=None) -> dict:
+    """The same, plus this page in the other editions (where it has a twin: pages for authors
+    have none), its printed address and its QR code."""
     data = site_data(checked, site_url)
-    editions = checked["editions"]
+    editions = [item for item in checked["editions"] if source is None or has_twin(source, checked["language"], item)]
     if len(editions) > 1:
         data["twins"] = twins(editions, checked["language"], site_url, page_url)
     if canonical_url:

@@ -1,9 +1,9 @@
 """The sample clinic: the settings a clinic would put under extra: in mkdocs.yml, and its address."""
 
+from __future__ import annotations
+
 from sitefeatures.editions import edition
 from tests.support.project import EDITION
-
-from __future__ import annotations
 
 SAMPLE_CLINIC = {
     "clinic": {

@@ -1,0 +1,98 @@
+"""The Spanish edition, built beside the English one as a copy that publishes both (extra.languages).
+
+Until the whole suite runs on the Spanish pages (EDITION=es), these tests build both editions
+and check what a Spanish reader and a clinic rely on: every page has its twin with the same
+section ids, each links to the other, the words around the content and in quizzes are Spanish,
+the crisis bar carries the Spanish edition's numbers, and every page reads "bastante fácil".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import readability
+
+from sitefeatures.crisis import data as crisis_data
+from sitefeatures.twins import check_twins
+from tests.support.build import build_site, parse
+from tests.support.project import EDITION, REPO, SITE_ROOT, project_copy
+
+pytestmark = pytest.mark.skipif(EDITION != "en", reason="builds both editions from the English configuration")
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("editions")
+    config = project_copy(folder / "project", extra={"languages": ["en", "es"]})
+    build = build_site(folder / "site", config=config, editions=True)
+    return folder / "project", build.dir
+
+
+def pages(site: Path) -> dict[str, Path]:
+    return {"/" + path.relative_to(site).as_posix().removesuffix("index.html"): path
+            for path in sorted(site.rglob("index.html")) if "es" not in path.relative_to(site).parts[:1]}
+
+
+def test_every_page_has_its_spanish_twin_with_the_same_sections(both):
+    project, site = both
+    from mkdocs.config import load_config
+
+    nav = load_config(str(project / "mkdocs.yml")).nav
+    check_twins(nav, project / "docs", site, project / "docs-es", site / "es")  # raises, listing every problem
+
+
+def test_twins_link_to_each_other_and_say_their_language(both):
+    _, site = both
+    for url, path in pages(site).items():
+        english = parse(path.read_text(encoding="utf-8"))
+        if url.startswith("/for-authors/"):  # for maintainers, in English only: no link to a missing twin
+            assert english.select_one(".crisis-bar__language") is None, url
+            continue
+        spanish_path = site / "es" / url.lstrip("/") / "index.html"
+        assert spanish_path.is_file(), f"no Spanish twin of {url}"
+        spanish = parse(spanish_path.read_text(encoding="utf-8"))
+        assert english.html["lang"] == "en" and spanish.html["lang"] == "es", url
+        for soup, other, lang in ((english, f"{SITE_ROOT}es/{url.lstrip('/')}", "es"),
+                                  (spanish, f"{SITE_ROOT}{url.lstrip('/')}", "en")):
+            assert soup.select_one(f'link[rel=alternate][hreflang="{lang}"]')["href"] == other, url
+            switch = soup.select_one(f".crisis-bar__language[hreflang={lang}]")
+            assert switch is not None and switch["lang"] == lang, f"{url}: no link to the {lang} twin"
+
+
+def test_the_spanish_pages_speak_spanish_around_the_content(both):
+    _, site = both
+    page = parse((site / "es" / "myths-and-facts" / "index.html").read_text(encoding="utf-8"))
+    assert page.select_one(".crisis-bar__link").get_text(strip=True) == "Ayuda urgente"
+    assert "Última revisión" in page.select_one(".page-notes__review").get_text()
+    assert page.select_one(".quiz__check").get_text(strip=True) == "Comprobar"
+    assert page.select_one(".quiz__kind").get_text(strip=True) == "¿Mito o realidad?"
+    help_page = parse((site / "es" / "get-help" / "index.html").read_text(encoding="utf-8"))
+    assert "Revisado el" in help_page.select_one(".crisis-checked").get_text()
+    assert help_page.select_one("h2#mx") and help_page.select_one("h2#es"), "no sections for Mexico and Spain"
+
+
+def test_the_spanish_crisis_bar_carries_the_spanish_editions_numbers(both):
+    project, site = both
+    bar = crisis_data.load(project / "docs-es", None, "us", None)["bar"]
+    page = parse((site / "es" / "index.html").read_text(encoding="utf-8"))
+    shown = [a["href"] for a in page.select(".crisis-bar a[href^='tel:']")]
+    assert shown == [region.bar.tel for region in bar]
+    assert "tel:8009112000" in shown and "tel:024" in shown
+
+
+def test_every_spanish_page_reads_fairly_easy(both):
+    _, site = both
+    results = readability.report(site / "es", "es")
+    assert len(results) >= 15
+    hard = {url: round(scores.fernandez_huerta, 1) for url, scores in results.items() if not scores.passes()}
+    assert not hard, f"Fernández-Huerta under {readability.MIN_EASE_ES}: {hard}"
+
+
+def test_the_spanish_edition_has_every_page_of_the_english_one(both):
+    _, site = both
+    english = {url for url in pages(site)}
+    spanish = {"/" + path.relative_to(site / "es").as_posix().removesuffix("index.html")
+               for path in (site / "es").rglob("index.html")}
+    assert english - {"/for-authors/quizzes/"} <= spanish
+    assert (REPO / "docs-es" / "_data" / "crisis-lines.yml").is_file()
