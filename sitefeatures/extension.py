@@ -19,6 +19,7 @@ Where a page comes from is the host's business: in MkDocs the plugin passes its 
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -53,6 +54,7 @@ class PageFacts:
     site_url: str
     checked: dict
     source: Path | None = None  # the page's Markdown file (to find its twins in other editions)
+    src: str = ""  # the same, relative to the docs folder ("relationship.md")
 
     @property
     def canonical_url(self) -> str | None:
@@ -72,7 +74,7 @@ class Host:
         docs_dir = Path(config.get("root_dir") or ".", config.get("docs_dir") or "docs")
         site_url = config.get("site_url") or ""
         return PageFacts(os.path.relpath(docs_dir / page.path), page.url, page.meta, site_url,
-                         self.checked(config, docs_dir), docs_dir / page.path)
+                         self.checked(config, docs_dir), docs_dir / page.path, Path(page.path).as_posix())
 
     def checked(self, config: dict, docs_dir: Path) -> dict:
         """The settings, checked once per build (Zensical keeps one configuration per build)."""
@@ -116,6 +118,17 @@ class Markers(Preprocessor):
         return text.split("\n")
 
 
+def page_address(href: str, src: str) -> str:
+    """A link to another Markdown page ("references.md#x", as the tree holds it before the engine
+    rewrites it) as the page's address relative to this page's URL ("../references/#x")."""
+    path, hashmark, fragment = href.partition("#")
+    if "://" in path or not path.endswith(".md"):
+        return href
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+    here = links.page_url(src) if src else ""
+    return posixpath.relpath(links.page_url(target) or ".", here or ".").rstrip("/") + "/" + hashmark + fragment
+
+
 class PrintAddresses(Treeprocessor):
     """Every link to another page or site gets ``data-print-href``, its full address for print."""
 
@@ -131,7 +144,7 @@ class PrintAddresses(Treeprocessor):
             href = link.get("href")
             if not href or href.startswith("#") or link.get("data-print-href"):
                 continue
-            target = handout.print_href(href, "".join(link.itertext()), facts.canonical_url)
+            target = handout.print_href(page_address(href, facts.src), "".join(link.itertext()), facts.canonical_url)
             if target:
                 link.set("data-print-href", target)
 

@@ -82,7 +82,8 @@ class SiteFeaturesPlugin(BasePlugin[SiteFeaturesConfig]):
         if self.config.enabled:
             self.host.page = PageFacts(page.file.src_uri, page.url, page.meta, config.site_url or "",
                                        config.extra[settings.KEY],
-                                       Path(page.file.abs_src_path) if page.file.abs_src_path else None)
+                                       Path(page.file.abs_src_path) if page.file.abs_src_path else None,
+                                       page.file.src_uri)
         return markdown
 
     @event_priority(-100)  # after mkdocs-redirects writes its pages and the minifier

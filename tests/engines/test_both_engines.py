@@ -260,6 +260,8 @@ def test_every_page_prints_its_address_and_a_qr_code(engine_site):
         assert handout is not None and handout.select_one("svg"), f"{url}: no QR code for print"
         address = handout.select_one(".print-handout__url").get_text()
         assert address == urljoin(SITE_URL if "clinic" not in str(engine_site.dir) else CLINIC_SITE_URL, url.lstrip("/"))
+        markdown_targets = [a["data-print-href"] for a in soup.select("[data-print-href*='.md']")]
+        assert not markdown_targets, f"{url}: prints Markdown file names, not addresses: {markdown_targets[:3]}"
         outside = [a for a in soup.select("article a[href^='http']") if not a.get("data-print-href")]
         for link in outside:
             shown = link.get_text().lower().removeprefix("www.")
