@@ -34,7 +34,6 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_urls import read_config
 
 REPO = Path(__file__).resolve().parents[1]

@@ -23,7 +23,6 @@ from urllib.parse import urljoin, urlparse
 
 from bs4 import BeautifulSoup, Tag
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gzip_server import gzipped, is_compressed_type
 from site_urls import sitemap_paths
 
