@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from .clinic.links import nav_pages, page_url
+from .clinic.links import built_page, nav_pages, page_url
 from .review_dates import as_date
 from .values import SettingsError
 
@@ -47,10 +47,6 @@ class ArticleIds(HTMLParser):
         self.depth -= tag == "article" and self.depth > 0
 
 
-def built(site_dir: Path, url: str) -> Path:
-    return site_dir / url / "index.html" if url.endswith("/") or url == "" else site_dir / url
-
-
 def compare(page: str, main: ArticleIds, twin: ArticleIds, folder: str) -> list[str]:
     """Every section and quiz id of the main page is in its twin, in the same order. The twin may
     add sections of its own (the Spanish /get-help/ lists Mexico and Spain), never lose one."""
@@ -77,7 +73,7 @@ def check_twins(nav, docs_dir: Path, site_dir: Path, twin_docs: Path, twin_site:
             problems.append(f"{folder}/{page} is missing: every page of the guide needs its twin in each edition.")
             continue
         url = page_url(page)
-        main_html, twin_html = built(site_dir, url), built(twin_site, url)
+        main_html, twin_html = built_page(site_dir, url), built_page(twin_site, url)
         if main_html.is_file() and twin_html.is_file():
             problems += compare(page, ArticleIds(main_html.read_text(encoding="utf-8")),
                                 ArticleIds(twin_html.read_text(encoding="utf-8")), folder)

@@ -205,8 +205,3 @@ def slug(text: str) -> str:
 def marker_line(name: str) -> re.Pattern:
     """A ``{{ name }}`` marker alone on its line, as pages write block markers."""
     return re.compile(r"^[ \t]*\{\{ " + re.escape(name) + r" \}\}[ \t]*$", re.MULTILINE)
-
-
-def in_words(day: dt.date) -> str:
-    """29 November 2026: no leading zero, month spelled out (other languages: words.in_words)."""
-    return f"{day.day} {day:%B %Y}"

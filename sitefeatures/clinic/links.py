@@ -146,11 +146,16 @@ def nav_pages(nav, group: str = "") -> Iterator[tuple[str, str | None, str]]:
                 yield from nav_pages(value, title)
 
 
+def built_page(site_dir: Path, url: str, directory_urls: bool = True) -> Path:
+    """The finished HTML file of a page URL ('' and 'a/' are folders with an index.html)."""
+    return site_dir / (url + "index.html" if directory_urls else url)
+
+
 def read_page(group: str, title, src: str, docs_dir: Path, site_dir: Path, directory_urls: bool) -> NavPage:
     """A nav page with its description (front matter) and its sections (finished HTML)."""
     url = page_url(src, directory_urls)
     _, meta = get_data((docs_dir / src).read_text(encoding="utf-8-sig"))
-    built = site_dir / (url + "index.html" if directory_urls else url)
+    built = built_page(site_dir, url, directory_urls)
     sections = PageSections(built.read_text(encoding="utf-8")).sections if built.is_file() else []
     title = title or meta.get("title") or src
     return NavPage(group, title, src, url, str(meta.get("description") or title), sections)
@@ -232,7 +237,7 @@ def fill_site(site_dir, docs_dir, nav, site_url: str, directory_urls: bool = Tru
     changed = []
     for src in holders:
         url = page_url(src, directory_urls)
-        built = site_dir / (url + "index.html" if directory_urls else url)
+        built = built_page(site_dir, url, directory_urls)
         if not built.is_file() or PLACEHOLDER_ATTR not in (text := built.read_text(encoding="utf-8")):
             continue
         if pages is None:

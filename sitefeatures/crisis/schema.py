@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from ..values import CheckedDate, EmailAddress, PhoneNumber, PlainText, WebAddress, in_words, sms_href, tel_href
+from ..values import CheckedDate, EmailAddress, PhoneNumber, PlainText, WebAddress, sms_href, tel_href
+from ..words import in_words
 
 REGION_ID = re.compile(r"^[a-z][a-z0-9-]{0,19}$")
 

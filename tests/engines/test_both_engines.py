@@ -8,6 +8,7 @@ Its site must lie inside the project, so it builds in a copy of the project.
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import re
 import subprocess
@@ -21,8 +22,8 @@ from bs4 import BeautifulSoup
 from selfcheck.parser import parse_page
 from sitefeatures.csp.theme_scripts import source_hash
 from sitefeatures.review_dates import as_date
-from sitefeatures.values import in_words
-from tests.support.build import BUILD_ENV, Build, parse
+from sitefeatures.words import in_words
+from tests.support.build import BUILD_ENV, Build
 from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
 from tests.support.project import REPO, SITE_URL, effective_settings, project_copy
 
@@ -105,26 +106,18 @@ def known_gap(request, engine: str, what: str) -> None:
 
 
 def pages(build: Build) -> dict[str, BeautifulSoup]:
-    """Every page a reader can open (not redirect pages), by its path from the site's root
-    (parsed once per build; tests must not change what they read)."""
-    if build.dir in PARSED:
-        return PARSED[build.dir]
-    found = PARSED[build.dir] = {}
-    for path in sorted(build.dir.rglob("*.html")):
-        soup = parse(path.read_text(encoding="utf-8"))
-        if soup.select_one('meta[http-equiv="refresh"]'):
-            continue
-        relative = path.relative_to(build.dir).as_posix()
-        found["/" + relative.removesuffix("index.html")] = soup
-    return found
+    """Every page a reader can open: the sitemap's (parsed once per build, ``Build.pages``) and 404."""
+    return {**build.pages, "/404.html": not_found(build)}
 
 
-PARSED: dict[Path, dict[str, BeautifulSoup]] = {}
+@functools.lru_cache(maxsize=None)
+def not_found(build: Build) -> BeautifulSoup:
+    return build.soup("/404.html")
 
 
 def reader_pages(build: Build) -> dict[str, BeautifulSoup]:
-    """The pages made from Markdown files (every page but 404)."""
-    return {url: soup for url, soup in pages(build).items() if url != "/404.html"}
+    """The pages made from Markdown files (every page of the sitemap)."""
+    return build.pages
 
 
 def source_of(url: str) -> Path:

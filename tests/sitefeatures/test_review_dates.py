@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sitefeatures import review_dates
-from sitefeatures.values import in_words
+from sitefeatures.words import in_words
 
 
 def test_review_dates_are_written_in_words():
