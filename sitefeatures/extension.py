@@ -9,8 +9,9 @@ alike, because both run Python-Markdown extensions. For each page it
   the clinic's name and phone, ``{{ this_copy }}``, the place of ``{{ clinic_links }}``);
 * checks the review dates and gives the templates what they show around the page
   (``page.meta.review`` and ``page.meta.site``: crisis bar, clinic box, print handout);
-* writes each link's full address for print (``data-print-href``), and makes the first use
-  of each glossary term reachable with the keyboard.
+* writes each link's full address for print (``data-print-href``), makes the first use
+  of each glossary term reachable with the keyboard, and hands titled terms, permalinks and
+  footnote back-links to the site's one tooltip script (``sitefeatures.tooltips``).
 
 Where a page comes from is the host's business: in MkDocs the plugin passes its own host
 (``sitefeatures.plugin``); in Zensical the default host reads Zensical's rendering context.
@@ -34,6 +35,8 @@ from .clinic import handout, links, placeholders
 from .crisis import render as crisis_render
 from .glossary import entries as glossary
 from .glossary.focus import FocusableTerms
+from .tooltips import PRIORITY as TOOLTIPS_PRIORITY
+from .tooltips import QuietTooltips
 from .values import SettingsError
 
 NAME = "sitefeatures"
@@ -160,6 +163,7 @@ class SiteFeaturesExtension(Extension):
         md.preprocessors.register(markers, NAME, MARKERS_PRIORITY)
         md.treeprocessors.register(FocusableTerms(md), "focusable-terms", AFTER_ABBR)
         md.treeprocessors.register(PrintAddresses(md, markers), "print-addresses", PRINT_PRIORITY)
+        md.treeprocessors.register(QuietTooltips(md), "quiet-tooltips", TOOLTIPS_PRIORITY)
 
 
 def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)

@@ -19,7 +19,7 @@ def test_copy_buttons_copy_the_address_and_say_so(browser, served_site):
     page = context.new_page()
     page.goto(served_site + "for-clinics/")
     button = page.locator(".clinic-links .copy-button").nth(3)
-    expected = button.locator("xpath=..").locator("code").inner_text()
+    expected = button.locator("xpath=..").locator("code").text_content()
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert page.locator("p[role=status]").inner_text() == "Copied."

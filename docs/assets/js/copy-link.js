@@ -1,6 +1,7 @@
 /* Copy buttons on the "For clinics" page. Each button copies the text of the <code> beside it
    (a page address, or the welcome email) and says so in a live region. Without JavaScript the
-   buttons stay hidden and the text is there to select. Loaded only on that page. */
+   buttons stay hidden (CSS shows them once this script has run) and the text is there to select.
+   Loaded only on that page. */
 (function () {
   var status = document.createElement("p");
   status.className = "visually-hidden";
@@ -40,8 +41,11 @@
     }
   }
 
-  document.querySelectorAll(".copy-button").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () { copy(button); });
+  // One listener for every button, and one class that shows them all: the link list has about
+  // 150 buttons, and a listener and a style change each cost a phone a long task on load.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".copy-button");
+    if (button) copy(button);
   });
+  document.documentElement.classList.add("copy-buttons");
 })();

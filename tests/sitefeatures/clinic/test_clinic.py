@@ -216,7 +216,8 @@ def test_for_clinics_lists_every_page_and_section_with_its_full_address(site, ge
         for address in expected:
             assert address in rows, f"/for-clinics/ does not list {address}"
             button = rows[address].find("button", class_="copy-button")
-            assert button is not None and button.has_attr("hidden"), f"{address}: no copy button (hidden until JS runs)"
+            assert button is not None, f"{address}: no copy button"
+            assert button["aria-label"].startswith(button.get_text() + " to "), f"{address}: the button does not say which link"
             description = rows[address].find_previous_sibling("p")
             assert description.find("a") and len(description.get_text().split(":", 1)[1].strip()) > 10, address
 

@@ -1,17 +1,19 @@
-/* Glossary tooltips, one listener for the whole page. Material's content.tooltips builds a component
-   for every element with a title as the page starts (listeners, observers and a timer each): on a page
-   with dozens of glossary terms that start-up work ran just after the first paint, in the main
-   thread's way. The theme marks each term (overrides/main.html) with data-preview, which
-   makes Material leave it alone; this script shows the same tooltip (Material's md-tooltip2 styles)
-   only when a term is hovered, tapped or focused, and hides it when the pointer or focus leaves or
-   the reader presses Escape. Without JavaScript the browser shows the title as usual. */
+/* Tooltips, one listener for the whole page. Material's content.tooltips builds a component for
+   every element with a title as the page starts (listeners, observers and a timer each): on pages
+   with dozens of glossary terms, footnotes and headings that work ran just after the first paint,
+   in the main thread's way. The build (sitefeatures/tooltips.py) marks glossary terms with
+   data-preview, which makes Material leave them alone, and moves the title of heading permalinks
+   and footnote back-links to data-tip (and aria-label). This script shows the same tooltip
+   (Material's md-tooltip2 styles) only when such an element is hovered, tapped or focused, and
+   hides it when the pointer or focus leaves or the reader presses Escape. Without JavaScript the
+   browser shows a term's title as usual. */
 (function () {
-  var TERM = "abbr[data-preview]";
+  var TIPPED = "abbr[data-preview], [data-tip]";
   var HIDE_AFTER = 250; // ms, as Material's fade-out
   var tip = null, host = null, title = "", hiding = 0;
 
-  function term(target) {
-    return target && target.closest ? target.closest(TERM) : null;
+  function tipped(target) {
+    return target && target.closest ? target.closest(TIPPED) : null;
   }
 
   function px(name, value) {
@@ -28,13 +30,14 @@
     host = element;
     title = element.getAttribute("title") || "";
     element.removeAttribute("title"); // no second, native tooltip on top of this one
+    var text = element.getAttribute("data-tip") || title;
     tip = document.createElement("div");
     tip.className = "md-tooltip2 md-tooltip2--bottom";
     tip.id = "__glossary_tooltip";
     tip.setAttribute("role", "tooltip");
     var inner = document.createElement("div");
     inner.className = "md-tooltip2__inner md-typeset";
-    inner.textContent = title;
+    inner.textContent = text;
     tip.appendChild(inner);
     document.body.appendChild(tip);
     var box = element.getBoundingClientRect();
@@ -51,7 +54,7 @@
 
   function remove() {
     if (!host) return;
-    host.setAttribute("title", title);
+    if (title) host.setAttribute("title", title);
     host.removeAttribute("aria-describedby");
     tip.remove();
     tip = host = null;
@@ -66,18 +69,18 @@
 
   // A term stays explained while it is hovered or focused, as Material's tooltips do.
   function leaving(event) {
-    var from = term(event.target);
+    var from = tipped(event.target);
     if (!from || from !== host || from.contains(event.relatedTarget)) return;
     if (event.type === "mouseout" ? from === document.activeElement : from.matches(":hover")) return;
     hide();
   }
 
   document.addEventListener("mouseover", function (event) {
-    var element = term(event.target);
+    var element = tipped(event.target);
     if (element) show(element);
   });
   document.addEventListener("focusin", function (event) {
-    var element = term(event.target);
+    var element = tipped(event.target);
     if (element) show(element);
   });
   document.addEventListener("mouseout", leaving);
