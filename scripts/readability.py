@@ -25,6 +25,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from sitefeatures.editions import edition
+from sitefeatures.words import LANGUAGES
+
 MAX_GRADE = 8.0
 MIN_EASE = 60.0
 #: Fernández-Huerta: 70 is where "bastante fácil" (fairly easy) begins.
@@ -169,12 +172,17 @@ def page_text(html: str) -> list[str]:
     return prose_blocks(article) if article else []
 
 
-def content_pages(site: Path) -> list[Path]:
-    """Built pages that carry prose for readers."""
+def other_editions(language: str) -> tuple[str, ...]:
+    """The folders of the other language editions inside this one's site folder (es/ beside English)."""
+    return tuple(edition(other).path for other in LANGUAGES if other != language and edition(other).path)
+
+
+def content_pages(site: Path, language: str = "en") -> list[Path]:
+    """Built pages that carry prose for readers, in this edition only (each language has its formula)."""
     pages = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel in SKIPPED_PAGES or rel.startswith(SKIPPED_FOLDERS):
+        if rel in SKIPPED_PAGES or rel.startswith(SKIPPED_FOLDERS + other_editions(language)):
             continue
         if 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:600]:
             continue  # a redirect page
@@ -195,7 +203,7 @@ def markdown_text(path: Path) -> list[str]:
 def report(site: Path, language: str = "en") -> dict[str, Scores]:
     """Scores for every content page, keyed by its URL path."""
     results = {}
-    for path in content_pages(site):
+    for path in content_pages(site, language):
         rel = path.relative_to(site).as_posix()
         url = "/" + rel.removesuffix("index.html")
         texts = page_text(path.read_text(encoding="utf-8"))

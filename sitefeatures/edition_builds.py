@@ -34,10 +34,13 @@ IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def configured_languages(config_file: Path) -> list[str]:
-    """extra.languages as mkdocs.yml sets it, checked (English only when unset)."""
+    """extra.languages as mkdocs.yml sets it, or the file it INHERITs, checked (English only when unset)."""
     with open(config_file, encoding="utf-8") as file:
         config = yaml.load(file, Loader=IgnoreTags) or {}
-    return [item.language for item in check_languages((config.get("extra") or {}).get("languages"), MAIN)]
+    extra = config.get("extra") or {}
+    if "languages" not in extra and config.get("INHERIT"):
+        return configured_languages(config_file.parent / config["INHERIT"])
+    return [item.language for item in check_languages(extra.get("languages"), MAIN)]
 
 
 def edition_site_url(site_url: str | None, language: str) -> str:

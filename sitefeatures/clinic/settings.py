@@ -7,6 +7,7 @@ message naming the setting, the value and what to write instead.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -50,8 +51,10 @@ class Clinic:
 
 def check_logo(value: str, docs_dir: Path) -> str:
     """The logo's path inside docs/, or a SettingsError saying what to do."""
-    path = (docs_dir / value).resolve()
-    if path.suffix.lower() not in LOGO_TYPES or not path.is_relative_to(docs_dir.resolve()):
+    # Inside docs/ as written, without following links: the Spanish edition's docs-es/assets is a
+    # link to docs/assets, so the same logo path resolves outside docs-es/ and must still pass.
+    path = Path(os.path.normpath(os.path.abspath(docs_dir / value)))
+    if path.suffix.lower() not in LOGO_TYPES or not path.is_relative_to(os.path.abspath(docs_dir)):
         raise problem(f"{WHERE}.logo", value, f"Use an image inside docs/ ({', '.join(LOGO_TYPES)}), "
                       "e.g. \"assets/images/clinic-logo.png\", or leave it empty.")
     if not path.is_file():

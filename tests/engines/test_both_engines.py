@@ -25,7 +25,7 @@ from sitefeatures.review_dates import as_date
 from sitefeatures.words import in_words
 from tests.support.build import BUILD_ENV, Build
 from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
-from tests.support.project import REPO, SITE_URL, effective_settings, project_copy
+from tests.support.project import REPO, SITE_URL, edition_env, effective_settings, project_copy
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -49,10 +49,11 @@ def build_with_zensical(folder, extra: dict | None, site_url: str, check: bool =
             pytest.fail(message)
         pytest.skip(message)
     config = folder / "mkdocs.yml" if (folder / "mkdocs.yml").exists() else project_copy(folder, extra=extra)
-    env = {**BUILD_ENV, "SITE_URL": site_url, "NO_COLOR": "1"}
+    env = {**BUILD_ENV, **edition_env(site_url), "NO_COLOR": "1"}
     log = ""
     for command in ([sys.executable, "-m", "zensical", "build", "--clean"],
-                    [sys.executable, "-m", "sitefeatures", "finish", "--engine", "zensical", "-f", "mkdocs.yml"]):
+                    [sys.executable, "-m", "sitefeatures", "finish", "--engine", "zensical", "-f", "mkdocs.yml"],
+                    [sys.executable, "-m", "sitefeatures", "editions", "--engine", "zensical", "-f", "mkdocs.yml"]):
         result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=300)
         log += result.stdout + result.stderr
         if "failed to extract field Project.extra" in log:

@@ -17,7 +17,7 @@ import pytest
 from check_links import Broken, CheckError, markdown, run_check
 from tests.support.build import Build, build_site, inject
 from tests.support.early import early_build
-from tests.support.project import REPO, SITE_URL, effective_settings, project_copy
+from tests.support.project import REPO, SITE_URL, edition_env, effective_settings, project_copy
 
 NOT_FOUND = "File not found. Check if file exists and path is correct"
 NO_FRAGMENT = "Cannot find fragment"
@@ -123,7 +123,7 @@ UNDER_A_PATH = "http://127.0.0.1:8000/guide/"
 @early_build
 def site_under_a_path(folder: Path) -> Build:
     """The site built for an address with a path (as on GitHub Pages without a domain of its own)."""
-    return build_site(folder / "site", env={"SITE_URL": UNDER_A_PATH})
+    return build_site(folder / "site", env=edition_env(UNDER_A_PATH), editions=True)
 
 
 def test_a_site_published_under_a_path_resolves_root_links_there(site_under_a_path, tmp_path):

@@ -99,3 +99,21 @@ def test_the_spanish_edition_has_every_page_of_the_english_one(both):
                for path in (site / "es").rglob("index.html")}
     assert english - {"/for-authors/quizzes/"} <= spanish
     assert (REPO / "docs-es" / "_data" / "crisis-lines.yml").is_file()
+
+
+def test_a_clinic_logo_in_docs_is_accepted_by_the_spanish_edition_too():
+    # docs-es/assets is a link to docs/assets: the logo a clinic puts in docs/ is the Spanish edition's too.
+    from sitefeatures.clinic.settings import check_logo
+
+    assert (REPO / "docs-es" / "assets").is_symlink()
+    assert check_logo("assets/images/logo.svg", REPO / "docs-es") == "assets/images/logo.svg"
+
+
+def test_the_languages_of_a_configuration_that_inherits_them_are_found(tmp_path):
+    from sitefeatures.edition_builds import configured_languages
+
+    (tmp_path / "base.yml").write_text("extra:\n  languages: [en, es]\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nextra:\n  clinic: {}\n", encoding="utf-8")
+    assert configured_languages(tmp_path / "mkdocs.yml") == ["en", "es"]
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nextra:\n  languages: [en]\n", encoding="utf-8")
+    assert configured_languages(tmp_path / "mkdocs.yml") == ["en"]

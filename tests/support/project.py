@@ -35,7 +35,14 @@ def edition_env(site_root: str = SITE_ROOT) -> dict[str, str]:
                                       for language in LANGUAGES if language != "en"}}
 
 
+def edition_folder(path: str) -> str:
+    """The edition folder that a path relative to the site is in: 'es/', or '' for the main edition."""
+    first = path.split("/", 1)[0] + "/"
+    return first if first in {edition(language).path for language in LANGUAGES if language != "en"} else ""
+
+
 COPIED = ("docs", "docs-es", "overrides")
+COPIED_FILES = ("mkdocs.es.yml",)
 # .cache and .make are the repository's own (zensical build --clean empties a project's .cache).
 NOT_LINKED = {".git", ".venv", "site", "mkdocs.yml", ".pytest_cache", ".hypothesis", "__pycache__", ".cache", ".make"}
 
@@ -52,7 +59,9 @@ def project_copy(
     for entry in REPO.iterdir():
         if entry.name in COPIED:
             shutil.copytree(entry, dest / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif entry.name not in NOT_LINKED:
+        elif entry.name in COPIED_FILES:
+            shutil.copy2(entry, dest / entry.name)
+        elif entry.name not in NOT_LINKED and not entry.name.startswith(".zensical."):  # made per build
             (dest / entry.name).symlink_to(entry)
     path = dest / "mkdocs.yml"
     if config_text is None:
