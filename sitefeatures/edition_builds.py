@@ -14,6 +14,7 @@ Zensical then builds and the finishing step finishes.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,13 +49,18 @@ def edition_site_url(site_url: str | None, language: str) -> str:
     return (root if root.endswith("/") else root + "/") + edition(language).path
 
 
+def flat_path(config_file: Path) -> Path:
+    """Where the flattened configuration of an edition goes (mkdocs.es.yml -> .zensical.es.yml)."""
+    return config_file.parent / f".zensical.{config_file.stem.split('.', 1)[-1]}.yml"
+
+
 def flat_config(config_file: Path) -> Path:
     """The edition's configuration resolved as MkDocs resolves INHERIT, in one file for Zensical."""
     from mkdocs.utils.yaml import yaml_load
 
     with open(config_file, encoding="utf-8") as file:
         config = yaml_load(file)
-    flat = config_file.parent / f".zensical.{config_file.stem.split('.', 1)[-1]}.yml"
+    flat = flat_path(config_file)
     flat.write_text("# Made by python -m sitefeatures editions from " + config_file.name + ": do not edit.\n"
                     + yaml.dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return flat
@@ -66,6 +72,17 @@ def commands(config_file: Path, engine: str) -> list[list[str]]:
         return [[sys.executable, "-m", "zensical", "build", "--clean", "-f", flat.name],
                 [sys.executable, "-m", "sitefeatures", "finish", "--engine", "zensical", "-f", config_file.name]]
     return [[sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config_file.name]]
+
+
+def copy_linked_folders(docs_dir: Path, site_dir: Path) -> list[str]:
+    """Copy the folders that docs_dir links to into the site; their names. Zensical 0.0.73 leaves a
+    linked folder out of the site, and docs-es/assets is a link to docs/assets (styles, scripts, logo)."""
+    copied = []
+    for entry in sorted(docs_dir.iterdir()):
+        if entry.is_symlink() and entry.is_dir():
+            shutil.copytree(entry.resolve(), site_dir / entry.name, dirs_exist_ok=True)
+            copied.append(entry.name)
+    return copied
 
 
 def check_edition(main_config: Path, config_file: Path) -> None:
@@ -86,9 +103,12 @@ def build_editions(main_config: Path, engine: str) -> int:
             print(f"Error: extra.languages lists {language!r}, but {config_file.name} is missing.", file=sys.stderr)
             return 1
         env = {**os.environ, f"SITE_URL_{language.upper()}": edition_site_url(os.environ.get("SITE_URL"), language)}
-        for command in commands(config_file, engine):
+        for number, command in enumerate(commands(config_file, engine)):
             result = subprocess.run(command, cwd=folder, env=env)
             if result.returncode:
                 return result.returncode
+            if engine == "zensical" and number == 0:  # after the build, before the finishing step
+                settings = yaml.load(flat_path(config_file).read_text(encoding="utf-8"), Loader=IgnoreTags)
+                copy_linked_folders(folder / settings["docs_dir"], folder / settings["site_dir"])
         check_edition(main_config, config_file)
     return 0

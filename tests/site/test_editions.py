@@ -117,3 +117,16 @@ def test_the_languages_of_a_configuration_that_inherits_them_are_found(tmp_path)
     assert configured_languages(tmp_path / "mkdocs.yml") == ["en", "es"]
     (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nextra:\n  languages: [en]\n", encoding="utf-8")
     assert configured_languages(tmp_path / "mkdocs.yml") == ["en"]
+
+
+def test_a_linked_folder_in_an_editions_docs_reaches_its_site(tmp_path):
+    # Zensical 0.0.73 leaves linked folders out; the editions step copies them (docs-es/assets -> docs/assets).
+    from sitefeatures.edition_builds import copy_linked_folders
+
+    (tmp_path / "docs" / "assets" / "css").mkdir(parents=True)
+    (tmp_path / "docs" / "assets" / "css" / "site.css").write_text("p {}", encoding="utf-8")
+    (tmp_path / "docs-es").mkdir()
+    (tmp_path / "docs-es" / "assets").symlink_to("../docs/assets")
+    (tmp_path / "docs-es" / "index.md").write_text("# Hola", encoding="utf-8")
+    assert copy_linked_folders(tmp_path / "docs-es", tmp_path / "site" / "es") == ["assets"]
+    assert (tmp_path / "site" / "es" / "assets" / "css" / "site.css").read_text(encoding="utf-8") == "p {}"
