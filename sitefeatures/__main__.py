@@ -5,7 +5,8 @@ MkDocs runs them itself (the plugin). After ``zensical build`` run::
 
     python -m sitefeatures finish --engine zensical [-f mkdocs.yml]
 
-It reads the same mkdocs.yml, publishes the quiz assets on pages that have a quiz (Zensical
+It reads the same mkdocs.yml, copies the folders the docs folder links to (Zensical leaves them
+out), publishes the quiz assets on pages that have a quiz (Zensical
 runs no plugins), writes the link list for emails and CNAME, and adds each page's
 Content-Security-Policy from the inline scripts of the templates that engine used.
 A problem stops it with exit status 1 and the message, as it stops a MkDocs build.
@@ -20,7 +21,7 @@ from pathlib import Path
 from selfcheck.publish import DuplicateQuizId
 
 from .csp import theme_scripts
-from .edition_builds import build_editions
+from .edition_builds import build_editions, copy_linked_folders
 from .finish import Build, finish
 from .values import SettingsError
 
@@ -43,6 +44,7 @@ def run_finish(config_file: Path, engine: str) -> None:
     theme_dirs = zensical_theme_dirs(config_file) if engine == "zensical" else config.theme.dirs
     site_dir = Path(config.site_dir)
     if engine == "zensical":
+        copy_linked_folders(Path(config.docs_dir), site_dir)
         publish_assets(site_dir)
     allowed = theme_scripts.allowed_hashes(theme_dirs, config.site_url, redirect_maps, config.use_directory_urls)
     finish(Build(site_dir, Path(config.docs_dir), config.nav, config.site_url or "", config.use_directory_urls,

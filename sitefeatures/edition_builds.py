@@ -49,18 +49,13 @@ def edition_site_url(site_url: str | None, language: str) -> str:
     return (root if root.endswith("/") else root + "/") + edition(language).path
 
 
-def flat_path(config_file: Path) -> Path:
-    """Where the flattened configuration of an edition goes (mkdocs.es.yml -> .zensical.es.yml)."""
-    return config_file.parent / f".zensical.{config_file.stem.split('.', 1)[-1]}.yml"
-
-
 def flat_config(config_file: Path) -> Path:
     """The edition's configuration resolved as MkDocs resolves INHERIT, in one file for Zensical."""
     from mkdocs.utils.yaml import yaml_load
 
     with open(config_file, encoding="utf-8") as file:
         config = yaml_load(file)
-    flat = flat_path(config_file)
+    flat = config_file.parent / f".zensical.{config_file.stem.split('.', 1)[-1]}.yml"
     flat.write_text("# Made by python -m sitefeatures editions from " + config_file.name + ": do not edit.\n"
                     + yaml.dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return flat
@@ -76,7 +71,8 @@ def commands(config_file: Path, engine: str) -> list[list[str]]:
 
 def copy_linked_folders(docs_dir: Path, site_dir: Path) -> list[str]:
     """Copy the folders that docs_dir links to into the site; their names. Zensical 0.0.73 leaves a
-    linked folder out of the site, and docs-es/assets is a link to docs/assets (styles, scripts, logo)."""
+    linked folder out of the site, and docs-es/assets is a link to docs/assets (styles, scripts, logo):
+    the finishing step after Zensical runs this."""
     copied = []
     for entry in sorted(docs_dir.iterdir()):
         if entry.is_symlink() and entry.is_dir():
@@ -103,12 +99,9 @@ def build_editions(main_config: Path, engine: str) -> int:
             print(f"Error: extra.languages lists {language!r}, but {config_file.name} is missing.", file=sys.stderr)
             return 1
         env = {**os.environ, f"SITE_URL_{language.upper()}": edition_site_url(os.environ.get("SITE_URL"), language)}
-        for number, command in enumerate(commands(config_file, engine)):
+        for command in commands(config_file, engine):
             result = subprocess.run(command, cwd=folder, env=env)
             if result.returncode:
                 return result.returncode
-            if engine == "zensical" and number == 0:  # after the build, before the finishing step
-                settings = yaml.load(flat_path(config_file).read_text(encoding="utf-8"), Loader=IgnoreTags)
-                copy_linked_folders(folder / settings["docs_dir"], folder / settings["site_dir"])
         check_edition(main_config, config_file)
     return 0

@@ -7,7 +7,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from sitefeatures.tooltips import QuietTooltips
+from sitefeatures.tooltips import PRIORITY, QuietTooltips
 
 TEXT = """# Getting help
 
@@ -21,7 +21,7 @@ Ask your GP.[^1] See [the other page](other.md "Another page").
 
 def render(text: str) -> BeautifulSoup:
     md = markdown.Markdown(extensions=["abbr", "footnotes", "toc"], extension_configs={"toc": {"permalink": True}})
-    md.treeprocessors.register(QuietTooltips(md), "quiet-tooltips", 3)
+    md.treeprocessors.register(QuietTooltips(md), "quiet-tooltips", PRIORITY)
     return BeautifulSoup(md.convert(text), "html.parser")
 
 
