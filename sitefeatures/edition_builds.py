@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .editions import MAIN, check_languages, edition
+from .sitemap_alternates import add_alternates
 from .twins import check_twins
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -89,11 +90,22 @@ def check_edition(main_config: Path, config_file: Path) -> None:
     check_twins(main.nav, Path(main.docs_dir), Path(main.site_dir), Path(twin.docs_dir), Path(twin.site_dir))
 
 
+def link_sitemaps(main_config: Path, languages: list[str]) -> None:
+    """Name every page's twins in each edition's sitemap (sitefeatures.sitemap_alternates)."""
+    from mkdocs.config import load_config
+
+    main = load_config(str(main_config))
+    root = main.site_url or DEFAULT_SITE_URL
+    add_alternates(Path(main.site_dir), root if root.endswith("/") else root + "/",
+                   [edition(language) for language in languages])
+
+
 def build_editions(main_config: Path, engine: str) -> int:
     """Build each edition after the main one and check it against the main one; the exit status
     of the first that fails, else 0."""
     folder = main_config.parent
-    for language in configured_languages(main_config)[1:]:
+    languages = configured_languages(main_config)
+    for language in languages[1:]:
         config_file = folder / edition(language).config_file
         if not config_file.is_file():
             print(f"Error: extra.languages lists {language!r}, but {config_file.name} is missing.", file=sys.stderr)
@@ -104,4 +116,6 @@ def build_editions(main_config: Path, engine: str) -> int:
             if result.returncode:
                 return result.returncode
         check_edition(main_config, config_file)
+    if len(languages) > 1:
+        link_sitemaps(main_config, languages)
     return 0

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from site_urls import sitemap_paths
 from sitefeatures.edition_builds import configured_languages
 from sitefeatures.editions import edition
+from sitefeatures.sitemap_alternates import add_alternates
 from tests.support.project import EDITION, REPO, edition_env
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **edition_env()}
@@ -86,6 +87,9 @@ def build_site(
         ok = ok and not result.returncode
         if not ok:
             break
+    if ok and len(runs) > 1:  # as `python -m sitefeatures editions` ends
+        root = env["SITE_URL"] if env["SITE_URL"].endswith("/") else env["SITE_URL"] + "/"
+        add_alternates(dest, root, [edition(language) for language in configured_languages(runs[0][0])])
     if not ok and check:
         pytest.fail(f"mkdocs build failed:\n{log}")
     return Build(built, log, ok=ok, config=config)
