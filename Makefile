@@ -57,7 +57,7 @@ build: site/index.html  ## Strict build into site/ (only when a source changed)
 
 # (Not in .cache/: `zensical build --clean` empties that folder.)
 # Everything the build reads; a change to any of them makes `make build` rebuild.
-SOURCES := $(wildcard mkdocs.yml mkdocs.*.yml) tests/published-urls.txt \
+SOURCES := $(wildcard mkdocs.yml mkdocs.*.yml tests/published-urls*.txt) \
 	$(shell find docs docs-es overrides selfcheck sitefeatures -type f -not -name '*.pyc' 2>/dev/null | LC_ALL=C sort)
 # A file deleted or renamed makes no source newer than site/, so the list of source
 # paths is kept in a manifest, rewritten (and so made newer) only when the list changes.
@@ -91,11 +91,19 @@ endif
 # The tests use the site/ just built instead of building their own (plain `pytest` builds one).
 PYTEST := BUILT_SITE=site BUILT_SITE_LOG=$(BUILD_LOG) $(BIN)/python -m pytest
 
+# The tests run once per edition the copy publishes (extra.languages): on the English pages, then
+# with EDITION=es on the Spanish ones (the tests of the build's machinery run in the English pass).
+OTHER_EDITIONS = $(BIN)/python -m sitefeatures languages --others
+
 check: build lint  ## Quick check while working: strict build, lint, then every test that needs no browser
 	$(PYTEST) -m "not browser"
+	@for language in $$($(OTHER_EDITIONS)); do echo "== The tests on the '$$language' edition"; \
+		EDITION=$$language $(PYTEST) -m "not browser" || exit 1; done
 
-test: build  ## Strict build, then every test (what CI runs)
+test: build  ## Strict build, then every test, on every edition (what CI runs)
 	$(PYTEST)
+	@for language in $$($(OTHER_EDITIONS)); do echo "== The tests on the '$$language' edition"; \
+		EDITION=$$language $(PYTEST) || exit 1; done
 
 bench: $(STAMP)  ## Measure build time, page weight, reading grades and Lighthouse (vs stock Material)
 	$(BIN)/python scripts/bench.py

@@ -6,25 +6,28 @@ Append only: entries are never removed or changed, because a published address
 may sit in an email for months. A page that moves keeps its old entry and gets
 a redirect (see CONTRIBUTING.md).
 
-    mkdocs build && python scripts/update_url_registry.py          # add new pages
+    make build && python scripts/update_url_registry.py            # add new pages
+    python scripts/update_url_registry.py --edition es              # the Spanish edition's (site/es/)
     python scripts/update_url_registry.py --check                   # exit 1 if any are missing
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from site_urls import REPO, configured_site_url, site_path, sitemap_urls
-from url_registry import REGISTRY, append_entries, page_file, unregistered
+from url_registry import append_entries, page_file, registry_for, unregistered
 
 # The self-check quizzes' stable ids, which clinics may link to.
 QUIZ_IDS = "[data-quiz][id]"
 # The full addresses in the list of links for emails (overrides/hooks/clinic_links.py).
-CLINIC_LINKS = ".clinic-links .clinic-links__url code"
+# (Not the same addresses in the copy's other editions: each edition's registry holds its own.)
+CLINIC_LINKS = ".clinic-links .clinic-links__url:not(.clinic-links__url--twin) code"
 
 
 def site_paths(urls: list[str], site_url: str, where: str) -> list[str]:
@@ -75,13 +78,19 @@ def published_entries(site_dir: Path, site_url: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("site", nargs="?", type=Path, default=REPO / "site", help="built site (default: site/)")
-    parser.add_argument("--registry", type=Path, default=REGISTRY, help="registry file")
-    parser.add_argument("--site-url", help="override mkdocs.yml's site_url")
+    parser.add_argument("site", nargs="?", type=Path, help="built edition (default: site/, or site/es/ for es)")
+    parser.add_argument("--edition", default=os.environ.get("EDITION") or "en", choices=["en", "es"],
+                        help="which edition's registry (default: en, or EDITION)")
+    parser.add_argument("--registry", type=Path, help="registry file (default: the edition's)")
+    parser.add_argument("--site-url", help="override the edition's site_url")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if addresses are missing")
     args = parser.parse_args(argv)
+    english = args.edition == "en"
+    args.site = args.site or REPO / "site" / ("" if english else args.edition)
+    args.registry = args.registry or registry_for(args.edition)
+    config_file = REPO / ("mkdocs.yml" if english else f"mkdocs.{args.edition}.yml")
     try:
-        entries = published_entries(args.site, args.site_url or configured_site_url())
+        entries = published_entries(args.site, args.site_url or configured_site_url(config_file))
     except (OSError, ValueError) as error:
         print(f"update_url_registry: {error}", file=sys.stderr)
         return 2

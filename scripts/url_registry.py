@@ -1,9 +1,12 @@
-"""The registry of published URLs (tests/published-urls.txt): read it, add to it,
-and resolve an entry against a built site the way a reader's browser would,
-following the redirect pages that mkdocs-redirects writes."""
+"""The registry of published URLs (tests/published-urls.txt, and one per other edition:
+tests/published-urls.es.txt): read it, add to it, and resolve an entry against a built site
+the way a reader's browser would, following the redirect pages that mkdocs-redirects writes.
+Entries are paths under the edition's own address (``/about/`` is ``es/about/`` in Spanish).
+EDITION=es in the environment makes the Spanish registry the default, as it does for the tests."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -12,7 +15,13 @@ from bs4 import BeautifulSoup
 
 from site_urls import REPO
 
-REGISTRY = REPO / "tests" / "published-urls.txt"
+
+def registry_for(language: str) -> Path:
+    """The registry of an edition's addresses."""
+    return REPO / "tests" / ("published-urls.txt" if language == "en" else f"published-urls.{language}.txt")
+
+
+REGISTRY = registry_for(os.environ.get("EDITION") or "en")
 MAX_REDIRECTS = 5
 
 

@@ -1,5 +1,6 @@
-"""``python -m sitefeatures finish|editions``: the finishing steps after another engine, and the
-language editions after the main one (see sitefeatures/edition_builds.py).
+"""``python -m sitefeatures finish|editions|languages``: the finishing steps after another engine,
+the language editions after the main one (see sitefeatures/edition_builds.py), and the list of
+editions a copy publishes (``languages --others``: the ones the tests run on after English).
 
 MkDocs runs them itself (the plugin). After ``zensical build`` run::
 
@@ -21,7 +22,8 @@ from pathlib import Path
 from selfcheck.publish import DuplicateQuizId
 
 from .csp import theme_scripts
-from .edition_builds import build_editions, copy_linked_folders
+from .edition_builds import build_editions, configured_languages, copy_linked_folders
+from .editions import check_languages
 from .finish import Build, finish
 from .values import SettingsError
 
@@ -47,17 +49,29 @@ def run_finish(config_file: Path, engine: str) -> None:
         copy_linked_folders(Path(config.docs_dir), site_dir)
         publish_assets(site_dir)
     allowed = theme_scripts.allowed_hashes(theme_dirs, config.site_url, redirect_maps, config.use_directory_urls)
+    language = config.theme.get("language") or "en"
+    languages = tuple(item.language for item in check_languages(config.extra.get("languages"), language))
     finish(Build(site_dir, Path(config.docs_dir), config.nav, config.site_url or "", config.use_directory_urls,
-                 config.theme.get("language") or "en"), allowed)
+                 language, languages), allowed)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitefeatures", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["finish", "editions"],
-                        help="finish: the steps after the engine; editions: build the other language editions")
+    parser.add_argument("command", choices=["finish", "editions", "languages"],
+                        help="finish: the steps after the engine; editions: build the other language editions; "
+                             "languages: print the editions extra.languages lists")
+    parser.add_argument("--others", action="store_true", help="languages: only the editions after the main one")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="zensical")
     args = parser.parse_args(argv)
+    if args.command == "languages":
+        try:
+            languages = configured_languages(args.config_file)
+        except SettingsError as error:
+            print(f"Error: {error}", file=sys.stderr)
+            return 1
+        print(" ".join(languages[1:] if args.others else languages))
+        return 0
     if args.command == "editions":
         try:
             return build_editions(args.config_file, args.engine)

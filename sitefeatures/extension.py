@@ -6,7 +6,8 @@ alike, because both run Python-Markdown extensions. For each page it
 * checks the settings under ``extra:`` once per build, so a wrong value stops the build
   with either engine (``SettingsError`` names the setting and the fix);
 * fills the markers in the page (``{{ crisis_lines }}``, ``{{ glossary }}``, ``{{ site_url }}``,
-  the clinic's name and phone, ``{{ this_copy }}``, the place of ``{{ clinic_links }}``);
+  the clinic's name and phone, ``{{ this_copy }}``, ``{{ welcome_email_in_other_editions }}``,
+  the place of ``{{ clinic_links }}``);
 * checks the review dates and gives the templates what they show around the page
   (``page.meta.review`` and ``page.meta.site``: crisis bar, clinic box, print handout);
 * writes each link's full address for print (``data-print-href``), makes the first use
@@ -31,7 +32,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from . import addresses, review_dates, settings, template_data
-from .clinic import handout, links, placeholders
+from .clinic import handout, links, other_editions, placeholders
 from .crisis import render as crisis_render
 from .glossary import entries as glossary
 from .glossary.focus import FocusableTerms
@@ -110,6 +111,7 @@ class Markers(Preprocessor):
         language = checked["language"]
         text = addresses.fill(text, facts.path, facts.site_url, checked["guide_repo"])
         text = placeholders.fill(text, checked["clinic"], checked["guide_repo"], language)
+        text = other_editions.fill(text, checked["editions"], language, facts.site_url, facts.url)
         text = crisis_render.fill(text, checked["crisis"]["regions"], language)
         text = glossary.fill(text, checked["glossary"])
         text = links.mark(text)

@@ -30,6 +30,7 @@ class Build:
     site_url: str
     directory_urls: bool = True
     language: str = "en"
+    languages: tuple[str, ...] = ()  # the editions the copy publishes (extra.languages)
 
 
 def add_policies(site_dir: Path, allowed: set[str]) -> int:
@@ -47,7 +48,7 @@ def add_policies(site_dir: Path, allowed: set[str]) -> int:
 def finish(build: Build, allowed: set[str] | None) -> None:
     """Run the finishing steps; ``allowed`` None skips the policy (while serving: live reload is inline)."""
     links.fill_site(build.site_dir, build.docs_dir, build.nav, build.site_url, build.directory_urls,
-                    build.language)
+                    build.language, build.languages)
     domain.write_cname(build.site_dir, build.site_url)
     if allowed is not None:
         add_policies(build.site_dir, allowed)

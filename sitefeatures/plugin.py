@@ -93,7 +93,8 @@ class SiteFeaturesPlugin(BasePlugin[SiteFeaturesConfig]):
         allowed = None if self.serving else theme_scripts.allowed_hashes(
             config.theme.dirs, config.site_url, redirect_maps(config), config.use_directory_urls)
         finish(Build(Path(config.site_dir), Path(config.docs_dir), config.nav, config.site_url or "",
-                     config.use_directory_urls, config.theme.get("language") or "en"), allowed)
+                     config.use_directory_urls, config.theme.get("language") or "en",
+                     tuple(item.language for item in config.extra[settings.KEY]["editions"])), allowed)
 
     def on_serve(self, server, config, builder):
         server.watch(str(Path(config.docs_dir) / crisis_data.DATA_FILE))

@@ -23,10 +23,10 @@ ET.register_namespace("", SITEMAP)
 ET.register_namespace("xhtml", XHTML)
 
 
-def page_paths(tree: ET.ElementTree, root: str) -> dict[str, ET.Element]:
+def page_paths(urlset: ET.Element, root: str) -> dict[str, ET.Element]:
     """A sitemap's <url> entries by page path under the edition's root (``about/``)."""
     entries = {}
-    for url in tree.getroot().iter(f"{{{SITEMAP}}}url"):
+    for url in urlset.iter(f"{{{SITEMAP}}}url"):
         loc = (url.findtext(f"{{{SITEMAP}}}loc") or "").strip()
         if loc.startswith(root):
             entries[loc[len(root):]] = url
@@ -40,8 +40,8 @@ def add_alternates(site_dir: Path, site_root: str, editions: list[Edition]) -> i
     if len(present) < 2:
         return 0
     roots = {item.language: site_root + item.path for item in editions}
-    trees = {language: ET.parse(path) for language, path in present.items()}
-    entries = {language: page_paths(tree, roots[language]) for language, tree in trees.items()}
+    urlsets = {language: ET.parse(path).getroot() for language, path in present.items()}
+    entries = {language: page_paths(urlset, roots[language]) for language, urlset in urlsets.items()}
     main = editions[0].language
     linked = 0
     for language, pages in entries.items():
@@ -56,13 +56,13 @@ def add_alternates(site_dir: Path, site_root: str, editions: list[Edition]) -> i
             if main in twins:
                 ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=roots[main] + path)
             linked += 1
-        write(trees[language], present[language])
+        write(urlsets[language], present[language])
     return linked
 
 
-def write(tree: ET.ElementTree, path: Path) -> None:
+def write(urlset: ET.Element, path: Path) -> None:
     """The sitemap and its gzip copy (which MkDocs also publishes)."""
-    ET.indent(tree, space="    ")
-    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree.getroot(), encoding="unicode") + "\n"
+    ET.indent(urlset, space="    ")
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
     path.write_text(text, encoding="utf-8")
     path.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))

@@ -23,6 +23,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+from ..editions import edition, has_twin, site_root
 from ..values import marker_line, slug
 from ..words import words
 
@@ -110,6 +111,23 @@ def one_line(text: str) -> str:
     return sentence
 
 
+@dataclass(frozen=True)
+class Twin:
+    """Another edition's copy of the addresses: its language, its name, and the roots to swap
+    (this edition's site_url for that edition's)."""
+
+    lang: str
+    name: str
+    here: str
+    root: str
+    sections: frozenset[str] | None = None  # its page's h2 ids, once that edition is built
+
+    def has(self, section: str) -> bool:
+        """Whether the twin page has this section. Before that edition is built, yes: the editions'
+        check (sitefeatures.twins) stops the build if it lacks one of the main page's sections."""
+        return self.sections is None or section in self.sections
+
+
 @dataclass
 class NavPage:
     """A page as the nav lists it, and what its finished HTML says."""
@@ -120,6 +138,7 @@ class NavPage:
     url: str
     description: str = ""
     sections: list[Section] = field(default_factory=list)
+    twins: tuple[Twin, ...] = ()
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
@@ -167,19 +186,28 @@ def relative(url: str, here: str) -> str:
     return href + "/" if (url == "" or url.endswith("/")) and not href.endswith("/") else href
 
 
-def link_item(title: str, description: str, href: str, url: str, said: dict, children: str = "") -> str:
-    """One entry: the linked title, its description, the full address and a copy button. The button's
-    name is in aria-label, not a hidden span: 150 more elements made the page's start-up a long task."""
+def link_item(title: str, description: str, href: str, url: str, said: dict, children: str = "",
+              twins: tuple[Twin, ...] = ()) -> str:
+    """One entry: the linked title, its description, the full address and a copy button, then the
+    same address in each other edition the copy publishes. The button's name is in aria-label, not a
+    hidden span: 150 more elements made the page's start-up a long task."""
+    addresses = "".join(
+        f'<p class="clinic-links__url clinic-links__url--twin"><span lang="{twin.lang}">{twin.name}</span>: '
+        f'<code>{html.escape(twin.root + url[len(twin.here):])}</code> '
+        f'<button type="button" class="copy-button" aria-label="{said["copy_link"]} {said["copy_link_to"]} {title} '
+        f'({twin.name})">{said["copy_link"]}</button></p>'
+        for twin in twins
+    )
     return (
         f'<li><p><a href="{href}">{title}</a>: {html.escape(description)}</p>'
         f'<p class="clinic-links__url"><code>{html.escape(url)}</code> '
         f'<button type="button" class="copy-button" aria-label="{said["copy_link"]} {said["copy_link_to"]} {title}">'
-        f'{said["copy_link"]}</button></p>{children}</li>'
+        f'{said["copy_link"]}</button></p>{addresses}{children}</li>'
     )
 
 
 def page_item(page: NavPage, here: str, site_url: str, said: dict) -> str:
-    """A page and its sections."""
+    """A page and its sections (with their addresses in the other editions that have the page)."""
     sections = "".join(
         link_item(
             html.escape(section.title),
@@ -187,12 +215,14 @@ def page_item(page: NavPage, here: str, site_url: str, said: dict) -> str:
             f"{relative(page.url, here)}#{section.id}",
             f"{site_url}{page.url}#{section.id}",
             said,
+            twins=tuple(twin for twin in page.twins if twin.has(section.id)),
         )
         for section in page.sections
     )
     children = f'<ul class="clinic-links__sections">{sections}</ul>' if sections else ""
     title = html.escape(page.title)
-    return link_item(title, page.description, relative(page.url, here), site_url + page.url, said, children)
+    return link_item(title, page.description, relative(page.url, here), site_url + page.url, said, children,
+                     page.twins)
 
 
 def links_html(pages: list[NavPage], here: str, site_url: str, language: str = "en") -> str:
@@ -210,7 +240,8 @@ def links_html(pages: list[NavPage], here: str, site_url: str, language: str = "
         for name, items in groups.items()
     ]
     script = relative(SCRIPT, here)
-    return f'<div class="clinic-links">{"".join(blocks)}</div><script src="{script}" defer></script>'
+    return (f'<div class="clinic-links">{"".join(blocks)}</div><script src="{script}" '
+            f'data-copied="{html.escape(said["copied"])}" data-selected="{html.escape(said["selected_to_copy"])}" defer></script>')
 
 
 def mark(markdown: str) -> str:
@@ -229,9 +260,30 @@ def replace_placeholder(page_html: str, listing: str) -> str:
     return page_html[:start] + listing + page_html[end:]
 
 
-def fill_site(site_dir, docs_dir, nav, site_url: str, directory_urls: bool = True, language: str = "en") -> list[str]:
-    """Write the list into every finished page that has the placeholder; the pages changed."""
+def edition_twins(page: NavPage, docs_dir: Path, site_dir: Path, site_url: str, language: str,
+                  languages: tuple[str, ...], directory_urls: bool) -> tuple[Twin, ...]:
+    """The other editions that have this page, each with the root of its addresses and, where that
+    edition is already built (English, before Spanish), its page's section ids."""
+    root = site_root(site_url, language)
+    here = edition(language).path
+    whole_site = Path(*site_dir.parts[: len(site_dir.parts) - len(Path(here).parts)]) if here else site_dir
+    twins = []
+    for other in map(edition, languages):
+        if other.language == language or not has_twin(docs_dir / page.src, language, other):
+            continue
+        built = built_page(whole_site / other.path, page.url, directory_urls)
+        sections = (frozenset(item.id for item in PageSections(built.read_text(encoding="utf-8")).sections)
+                    if built.is_file() else None)
+        twins.append(Twin(other.language, other.name, site_url, root + other.path, sections))
+    return tuple(twins)
+
+
+def fill_site(site_dir, docs_dir, nav, site_url: str, directory_urls: bool = True, language: str = "en",
+              languages: tuple[str, ...] = ()) -> list[str]:
+    """Write the list into every finished page that has the placeholder; the pages changed.
+    ``languages``: the editions the copy publishes; each address is given in each of them."""
     site_dir, docs_dir = Path(site_dir), Path(docs_dir)
+    site_url = site_url or "/"
     holders = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")
                      if MARKER.search(path.read_text(encoding="utf-8-sig")))
     pages = None
@@ -243,6 +295,8 @@ def fill_site(site_dir, docs_dir, nav, site_url: str, directory_urls: bool = Tru
             continue
         if pages is None:
             pages = [read_page(*entry, docs_dir, site_dir, directory_urls) for entry in nav_pages(nav)]
-        built.write_text(replace_placeholder(text, links_html(pages, url, site_url or "/", language)), encoding="utf-8")
+            for page in pages:
+                page.twins = edition_twins(page, docs_dir, site_dir, site_url, language, languages, directory_urls)
+        built.write_text(replace_placeholder(text, links_html(pages, url, site_url, language)), encoding="utf-8")
         changed.append(url)
     return changed

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from sitefeatures.words import words
 from tests.support.browsing import axe_violations
 from tests.support.clinic import SAMPLE_CLINIC
+from tests.support.project import EDITION
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +24,7 @@ def test_copy_buttons_copy_the_address_and_say_so(browser, served_site):
     expected = button.locator("xpath=..").locator("code").text_content()
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == expected
-    assert page.locator("p[role=status]").inner_text() == "Copied."
+    assert page.locator("p[role=status]").inner_text() == words(EDITION)["copied"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the link list is wider than a phone"
     context.close()
 

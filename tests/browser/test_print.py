@@ -10,7 +10,7 @@ import unicodedata
 
 import pytest
 
-from tests.support.project import SITE_URL
+from tests.support.project import SAID, SITE_URL
 from tests.support.sitemap import FACTOR_PAGES
 
 pypdf = pytest.importorskip("pypdf")
@@ -53,7 +53,7 @@ def test_a_factor_page_prints_on_at_most_four_a4_sheets(printed, url):
 def test_the_handout_has_the_crisis_lines_and_no_site_chrome(printed, url, settings):
     _, text, _ = printed[url]
     numbers = [region.bar.call for region in settings.extra["checked"]["crisis"]["bar"]]
-    for needed in ("Get help now", *numbers, f"{SITE_URL}get-help/"):
+    for needed in (SAID["get_help"], *numbers, f"{SITE_URL}get-help/"):
         assert needed in text, f"{url}: {needed!r} is missing from the printout"
     for chrome in CHROME:
         assert chrome not in text, f"{url}: the printout shows {chrome!r}"
@@ -64,7 +64,7 @@ def test_links_print_their_address_and_the_page_prints_a_qr_code(printed, url):
     _, text, page = printed[url]
     # A long address may wrap across lines: compare without spaces.
     assert f"({SITE_URL}references/#" in text.replace(" ", ""), f"{url}: link addresses are not printed"
-    assert f"Read this page online: {SITE_URL}{url.lstrip('/')}" in text
+    assert f"{SAID['read_online']} {SITE_URL}{url.lstrip('/')}" in text
     qr = page.locator(".print-handout svg.print-qr__code")
     assert qr.is_visible() and qr.bounding_box()["width"] >= 60, f"{url}: no QR code in print"
     for chrome in CHROME_PARTS:

@@ -25,7 +25,9 @@ from sitefeatures.review_dates import as_date
 from sitefeatures.words import in_words
 from tests.support.build import BUILD_ENV, Build
 from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
-from tests.support.project import REPO, SITE_URL, edition_env, effective_settings, project_copy
+from tests.support.project import BOTH_EDITIONS_IN_THE_ENGLISH_RUN, REPO, SITE_URL, edition_env, effective_settings, project_copy
+
+pytestmark = BOTH_EDITIONS_IN_THE_ENGLISH_RUN
 
 ENGINES = ("mkdocs", "zensical")
 

@@ -17,7 +17,7 @@ import pytest
 from check_links import Broken, CheckError, markdown, run_check
 from tests.support.build import Build, build_site, inject
 from tests.support.early import early_build
-from tests.support.project import REPO, SITE_URL, edition_env, effective_settings, project_copy
+from tests.support.project import BOTH_EDITIONS_IN_THE_ENGLISH_RUN, REPO, SITE_URL, edition_env, effective_settings, project_copy
 
 NOT_FOUND = "File not found. Check if file exists and path is correct"
 NO_FRAGMENT = "Cannot find fragment"
@@ -82,6 +82,7 @@ def test_a_defect_seeded_into_the_built_site_is_caught(site_copy, seed):
     assert expected in run_check(site_copy, SITE_URL).broken
 
 
+@BOTH_EDITIONS_IN_THE_ENGLISH_RUN
 def test_the_command_prints_page_link_and_reason(site_copy):
     missing_anchor(site_copy)
     result = subprocess.run(
@@ -126,6 +127,7 @@ def site_under_a_path(folder: Path) -> Build:
     return build_site(folder / "site", env=edition_env(UNDER_A_PATH), editions=True)
 
 
+@BOTH_EDITIONS_IN_THE_ENGLISH_RUN
 def test_a_site_published_under_a_path_resolves_root_links_there(site_under_a_path, tmp_path):
     assert not run_check(site_under_a_path.dir, UNDER_A_PATH).broken
     site = shutil.copytree(site_under_a_path.dir, tmp_path / "site")
@@ -227,6 +229,7 @@ def seeded(folder: Path) -> tuple[str, list[Broken]]:
     return log, run_check(folder / "site", SITE_URL).broken
 
 
+@BOTH_EDITIONS_IN_THE_ENGLISH_RUN
 @pytest.mark.parametrize("defect", SOURCE_DEFECTS, ids=lambda defect: defect.name)
 def test_what_strict_mkdocs_and_lychee_each_catch(seeded, defect):
     log, broken = seeded

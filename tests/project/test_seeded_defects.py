@@ -19,9 +19,11 @@ import pytest
 from link_lint import lint_site
 from tests.support.build import Build, build_site
 from tests.support.early import early_build
-from tests.support.project import SITE_URL, project_copy
+from tests.support.project import BOTH_EDITIONS_IN_THE_ENGLISH_RUN, SITE_URL, project_copy
 from update_url_registry import clinic_list_entries
 from url_registry import read_entries, resolve, unregistered
+
+pytestmark = BOTH_EDITIONS_IN_THE_ENGLISH_RUN
 
 
 @dataclass(frozen=True)

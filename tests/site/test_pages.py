@@ -9,7 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support.project import SITE_URL
+from sitefeatures.words import in_words
+from tests.support.project import EDITION, SAID, SITE_URL
 from tests.support.sitemap import FACTOR_PAGES, FACTOR_SECTIONS, GUIDE_PAGES, SITE_MAP
 
 FIGURE = re.compile(r"\d|\b(half|quarter|one in|in (?:two|three|four|five|ten))\b", re.IGNORECASE)
@@ -56,11 +57,11 @@ def test_crisis_help_is_linked_above_the_header_on_every_page(pages, site, setti
     for url, soup in everywhere.items():
         bar = soup.select_one(".md-banner .crisis-bar")
         assert bar is not None, f"{url}: the crisis bar is missing"
-        link = bar.find("a", string=re.compile("Get help now"))
-        assert link, f"{url}: no 'Get help now' link"
+        link = bar.find("a", string=re.compile(SAID["get_help"]))
+        assert link, f"{url}: no '{SAID['get_help']}' link"
         root = "http://site" + urlsplit(SITE_URL).path  # the site's root, also under a sub-path
         target = urljoin(root + url.lstrip("/"), link["href"])
-        assert target == root + "get-help/", f"{url}: 'Get help now' leads to {link['href']}"
+        assert target == root + "get-help/", f"{url}: '{SAID['get_help']}' leads to {link['href']}"
         expected = [region.bar.tel for region in settings.extra["checked"]["crisis"]["bar"]]
         assert [a["href"] for a in bar.select("a[href^='tel:']")] == expected, f"{url}: crisis numbers missing"
 
@@ -78,7 +79,7 @@ def test_every_page_shows_review_dates_that_are_not_overdue(pages):
 def test_every_page_says_it_is_not_a_substitute_for_care(pages):
     for url, soup in pages.items():
         note = soup.select_one(".page-notes__care")
-        assert note and "not a substitute for care" in note.get_text(), url
+        assert note and SAID["not_care"] in " ".join(note.get_text().split()), url
 
 
 def test_source_notes_lead_to_entries_on_the_references_page(pages):
@@ -137,7 +138,8 @@ def test_get_help_lists_every_crisis_line_of_this_configuration(pages, settings)
         assert page.find(id=region.id), f"no section #{region.id}"
         for line in region.lines:
             assert line.name in text, f"{line.name} is missing from /get-help/"
-            assert f"Checked {line.checked_words}" in text, f"{line.name}: no date it was checked"
+            checked_on = SAID["checked"].format(date=in_words(line.checked, EDITION))
+            assert checked_on in text, f"{line.name}: no date it was checked ({checked_on!r})"
             for shown, href in ((line.call, line.tel), (line.text, line.sms), (line.email, f"mailto:{line.email}")):
                 if shown:
                     assert shown in text and href in hrefs, f"{line.name}: {shown} ({href}) missing from /get-help/"
@@ -154,7 +156,7 @@ def test_every_tap_to_call_link_dials_the_number_it_shows(pages):
 
 def test_404_page_works_at_any_depth(site):
     soup = site.soup("/404.html")
-    assert "could not find" in soup.find("h1").get_text()
+    assert SAID["not_found"] in soup.find("h1").get_text()
     for tag, attr in (("link", "href"), ("script", "src"), ("img", "src")):
         for element in soup.find_all(tag, attrs={attr: True}):
             value = element[attr]

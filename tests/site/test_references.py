@@ -16,7 +16,9 @@ from bs4 import BeautifulSoup
 from tests.support.sitemap import sitemap_paths
 
 YEAR = re.compile(r"\((?P<year>\d{4})[a-z]?(?:,[^)]*)?\)|\((?P<nd>n\.d\.)\)")
-CHECKED = re.compile(r"Checked \d{1,2} [A-Z][a-z]+ \d{4}")
+# The day an undated page was checked, as each edition writes it (references stay in their own
+# language; the note around them is the edition's): "Checked 5 December 2026", "Consultado el 5 de diciembre de 2026".
+CHECKED = re.compile(r"Checked \d{1,2} [A-Z][a-z]+ \d{4}|Consultado el \d{1,2} de [a-z]+ de \d{4}")
 TITLE_WORDS = 2
 
 

@@ -66,5 +66,7 @@ def in_order_of_use(items: list[pytest.Item]) -> list[str]:
     """The early builds that the tests about to run use, in the order they first need them."""
     names: dict[str, None] = {}
     for item in items:
+        if any(mark.args and mark.args[0] is True for mark in item.iter_markers("skipif")):
+            continue  # a test that will be skipped (BOTH_EDITIONS_IN_THE_ENGLISH_RUN) needs no build
         names.update((name, None) for name in getattr(item, "fixturenames", ()) if name in RECIPES)
     return list(names)

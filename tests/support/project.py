@@ -11,11 +11,12 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from site_urls import read_config
 from sitefeatures.editions import edition
-from sitefeatures.words import LANGUAGES
+from sitefeatures.words import LANGUAGES, words
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,6 +28,15 @@ SITE_ROOT = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
 SITE_ROOT = SITE_ROOT if SITE_ROOT.endswith("/") else SITE_ROOT + "/"
 CONFIG_FILE = REPO / edition(EDITION).config_file
 SITE_URL = SITE_ROOT + edition(EDITION).path
+# The words the site writes around pages in the edition under test (sitefeatures/words.py).
+SAID = words(EDITION)
+
+# For a test of the build's machinery on its own copy of the project (seeded defects, the other
+# engine, a site under a path, the link checker's output): the same code builds every edition, and
+# where it matters the English run's copy publishes both (the engines, the site under a path), so
+# the run on another edition (EDITION=es) leaves it out rather than repeat it.
+BOTH_EDITIONS_IN_THE_ENGLISH_RUN = pytest.mark.skipif(
+    EDITION != "en", reason="a test of the build's machinery on its own copy: the English run covers every edition")
 
 
 def edition_env(site_root: str = SITE_ROOT) -> dict[str, str]:

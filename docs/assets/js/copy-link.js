@@ -1,8 +1,12 @@
 /* Copy buttons on the "For clinics" page. Each button copies the text of the <code> beside it
    (a page address, or the welcome email) and says so in a live region. Without JavaScript the
    buttons stay hidden (CSS shows them once this script has run) and the text is there to select.
-   Loaded only on that page. */
+   Loaded only on that page. What it says comes from its script element (data-copied,
+   data-selected), written in the page's language. */
 (function () {
+  var script = document.currentScript;
+  var copiedText = (script && script.dataset.copied) || "Copied.";
+  var selectedText = (script && script.dataset.selected) || "Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy.";
   var status = document.createElement("p");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
@@ -32,10 +36,10 @@
       selectText(source);
       var copied = false;
       try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-      say(button, copied ? "Copied." : "Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy.");
+      say(button, copied ? copiedText : selectedText);
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { say(button, "Copied."); }, fallback);
+      navigator.clipboard.writeText(text).then(function () { say(button, copiedText); }, fallback);
     } else {
       fallback();
     }

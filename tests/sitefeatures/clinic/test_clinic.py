@@ -14,10 +14,12 @@ import pytest
 
 from sitefeatures.clinic import domain
 from sitefeatures.clinic.settings import check_clinic
+from sitefeatures.editions import edition
 from sitefeatures.values import SettingsError
-from tests.support.build import build_site
-from tests.support.clinic import CLINIC_SITE_URL, SAMPLE_CLINIC
-from tests.support.project import REPO, SITE_URL, project_copy
+from sitefeatures.words import words
+from tests.support.build import build_site, parse
+from tests.support.clinic import CLINIC_SITE_ROOT, CLINIC_SITE_URL, SAMPLE_CLINIC
+from tests.support.project import EDITION, REPO, SAID, SITE_ROOT, SITE_URL, project_copy
 
 DOCS = REPO / "docs"
 NAME = SAMPLE_CLINIC["clinic"]["name"]
@@ -117,7 +119,7 @@ def assert_shows_its_clinic(pages: dict, clinic, site_url: str) -> None:
             continue
         assert box is not None, f"{url}: no 'Your clinic' box"
         text = " ".join(box.get_text(" ").split())
-        assert f"Your clinic: {clinic.name}" in text and clinic.phone in text and clinic.email in text, url
+        assert f"{SAID['your_clinic']}: {clinic.name}" in text and clinic.phone in text and clinic.email in text, url
         assert box.find("a", href=clinic.tel) and box.find("a", href=f"mailto:{clinic.email}"), url
         assert box.find("a", href=clinic.url), url
         assert clinic.name in soup.select_one(".md-footer .md-copyright__clinic").get_text(), f"{url}: footer"
@@ -164,16 +166,16 @@ def test_this_copy_shows_its_own_clinic_or_none(site, settings, general_pages):
 
 def test_the_welcome_email_and_the_about_page_name_the_clinic(clinic_pages, general_pages, settings):
     email = clinic_pages["/for-clinics/"].select_one(".clinic-email pre").get_text()
-    assert f"Thank you for booking with {NAME}." in email and "020 7946 0000" in email
-    assert "[clinic name]" not in email and "[phone number]" not in email and "[first name]" in email
+    assert EMAIL["booking"].format(name=NAME) in email and "020 7946 0000" in email
+    assert SAID["clinic_name"] not in email and SAID["clinic_phone"] not in email and EMAIL["first_name"] in email
     about = clinic_pages["/about/"].select_one("article").get_text(" ")
-    assert f"This copy of the guide is run by {NAME}" in " ".join(about.split())
+    assert EMAIL["run_by"].format(name=NAME) in " ".join(about.split())
     assert "CC BY 4.0" in about
     own = general_pages["/for-clinics/"].select_one(".clinic-email pre").get_text()
     clinic = checked(settings)["clinic"]
     if clinic is None:
-        assert "[clinic name]" in own and "[phone number]" in own
-        assert "run by" not in general_pages["/about/"].select_one("article").get_text()
+        assert SAID["clinic_name"] in own and SAID["clinic_phone"] in own
+        assert EMAIL["run_by"].format(name="") not in general_pages["/about/"].select_one("article").get_text()
     else:
         assert clinic.name in own and clinic.phone in own
 
@@ -192,10 +194,20 @@ def test_the_clinic_copy_uses_its_own_address_everywhere(clinic_site, clinic_pag
     for url, soup in clinic_pages.items():
         assert soup.find("link", rel="canonical")["href"] == CLINIC_SITE_URL + url.lstrip("/"), url
     codes = [code.get_text() for code in clinic_pages["/for-clinics/"].select(".clinic-links code")]
-    assert codes and all(code.startswith(CLINIC_SITE_URL) for code in codes)
+    assert codes and all(code.startswith(CLINIC_SITE_ROOT) for code in codes)
 
 
 # --- Links for emails: /for-clinics/ -----------------------------------------------------------
+
+
+# The welcome email and the About page's note on a clinic's copy (docs/for-clinics.md,
+# sitefeatures/clinic/placeholders.py), in the edition under test.
+EMAIL = {
+    "en": {"booking": "Thank you for booking with {name}.", "first_name": "[first name]",
+           "run_by": "This copy of the guide is run by {name}"},
+    "es": {"booking": "Gracias por pedir una cita con {name}.", "first_name": "[nombre]",
+           "run_by": "Esta copia de la guía la mantiene {name}"},
+}[EDITION]
 
 
 def nav_paths(home) -> list[str]:
@@ -206,7 +218,7 @@ def nav_paths(home) -> list[str]:
 
 def test_for_clinics_lists_every_page_and_section_with_its_full_address(site, general_pages):
     listing = general_pages["/for-clinics/"].select_one(".clinic-links")
-    rows = {code.get_text(): code.parent for code in listing.select(".clinic-links__url code")}
+    rows = {code.get_text(): code.parent for code in listing.select(".clinic-links__url:not(.clinic-links__url--twin) code")}
     paths = nav_paths(general_pages["/"])
     assert len(paths) >= 17 and "/for-clinics/" in paths
     for url in paths:
@@ -217,9 +229,57 @@ def test_for_clinics_lists_every_page_and_section_with_its_full_address(site, ge
             assert address in rows, f"/for-clinics/ does not list {address}"
             button = rows[address].find("button", class_="copy-button")
             assert button is not None, f"{address}: no copy button"
-            assert button["aria-label"].startswith(button.get_text() + " to "), f"{address}: the button does not say which link"
+            to = f' {words(EDITION)["copy_link_to"]} '
+            assert button["aria-label"].startswith(button.get_text() + to), f"{address}: the button does not say which link"
             description = rows[address].find_previous_sibling("p")
             assert description.find("a") and len(description.get_text().split(":", 1)[1].strip()) > 10, address
+
+
+def test_each_address_is_also_listed_in_the_copys_other_editions(site, general_pages, settings):
+    # A clinic that publishes both editions copies a page's Spanish address from right under its
+    # English one (and the other way round): the same page and section, in that edition's folder,
+    # wherever that page has the section (the Spanish /get-help/ adds #mx and #es of its own).
+    others = [item for item in checked(settings)["editions"] if item.language != EDITION]
+    listing = general_pages["/for-clinics/"].select_one(".clinic-links")
+    if not others:
+        assert not listing.select(".clinic-links__url--twin"), "a copy of one edition lists no other edition's addresses"
+        return
+    root = site.dir.parent if edition(EDITION).path else site.dir  # the folder that holds every edition
+    mains = listing.select(".clinic-links__url:not(.clinic-links__url--twin)")
+    listed = 0
+    for main in mains:
+        address = main.code.get_text()
+        rows = []
+        for sibling in main.find_next_siblings("p"):
+            if "clinic-links__url--twin" not in sibling.get("class", []):
+                break
+            rows.append(sibling)
+        expected = []
+        for other in others:
+            twin = SITE_ROOT + other.path + address[len(SITE_URL):]
+            path, _, fragment = twin[len(SITE_ROOT):].partition("#")
+            page = parse((root / path / "index.html").read_text(encoding="utf-8"))
+            assert page.html["lang"] == other.language, twin
+            if not fragment or page.find(id=fragment):
+                expected.append((other.language, twin, f"({other.name})"))
+        shown = [(row.select_one("span[lang]")["lang"], row.code.get_text(), row.button["aria-label"][-len(f"({name})"):])
+                 for row, name in zip(rows, [item[2][1:-1] for item in expected])]
+        assert shown == expected and len(rows) == len(expected), f"{address}: its twins are {expected}, listed {rows}"
+        listed += len(rows)
+    assert listed >= len(mains) * len(others) - 5, "most addresses have their twin"
+
+
+def test_the_welcome_email_says_where_it_is_in_the_other_editions(site, general_pages, settings):
+    others = [item for item in checked(settings)["editions"] if item.language != EDITION]
+    section = general_pages["/for-clinics/"].select_one("#welcome-email")
+    links = [a for a in section.find_all_next("a", hreflang=True)
+             if a.find_previous("h2") is section and "crisis-bar__language" not in a.get("class", [])]
+    assert [a["hreflang"] for a in links] == [item.language for item in others]
+    root = site.dir.parent if edition(EDITION).path else site.dir
+    for a in links:
+        assert a["href"] == f"{SITE_ROOT}{edition(a['hreflang']).path}for-clinics/#welcome-email", a["href"]
+        page = parse((root / edition(a["hreflang"]).path / "for-clinics" / "index.html").read_text(encoding="utf-8"))
+        assert page.select_one("#welcome-email ~ .clinic-email pre"), "no email there"
 
 
 def test_the_copy_script_loads_only_on_for_clinics(general_pages):
@@ -227,11 +287,13 @@ def test_the_copy_script_loads_only_on_for_clinics(general_pages):
         scripts = [tag["src"] for tag in soup.find_all("script", src=re.compile("copy-link"))]
         assert scripts == (["../assets/js/copy-link.js"] if url == "/for-clinics/" else []), url
     assert not general_pages["/for-clinics/"].select("article script:not([src])"), "no inline script"
+    script = general_pages["/for-clinics/"].find("script", src=re.compile("copy-link"))
+    assert script["data-copied"] == words(EDITION)["copied"], "the copy script speaks the page's language"
 
 
 def test_the_welcome_email_links_to_real_pages_and_sections(site, general_pages):
     email = general_pages["/for-clinics/"].select_one(".clinic-email pre").get_text()
-    assert "[first name]" in email
+    assert EMAIL["first_name"] in email
     links = re.findall(r"https?://\S+", email)
     assert len(links) >= 3
     for link in links:
