@@ -47,7 +47,7 @@ WORDS: dict[str, dict[str, str]] = {
         "selected_to_copy": "Selected. Press Ctrl+C, or Cmd+C on a Mac, to copy.",
         "name_of_es": "Spanish",
         "email_elsewhere": "The same email in {language}, with links to the pages in {language}, is on "
-                           '<a href="{href}" hreflang="{lang}">this page in {language}</a>.',
+                           '[this page in {language}]({href}){{ hreflang="{lang}" }}.',
         "part_of_page": "The “{title}” part of the page.",
         "pages": "Pages",
         "this_page_in": "This page in English",
@@ -92,7 +92,7 @@ WORDS: dict[str, dict[str, str]] = {
         "selected_to_copy": "Seleccionado. Pulse Ctrl+C, o Cmd+C en un Mac, para copiar.",
         "name_of_en": "inglés",
         "email_elsewhere": "El mismo correo en {language}, con los enlaces a las páginas en {language}, está en "
-                           '<a href="{href}" hreflang="{lang}">esta página en {language}</a>.',
+                           '[esta página en {language}]({href}){{ hreflang="{lang}" }}.',
         "part_of_page": "La parte «{title}» de la página.",
         "pages": "Páginas",
         "this_page_in": "Esta página en español",

@@ -9,8 +9,6 @@ one edition gets nothing there.
 
 from __future__ import annotations
 
-import html
-
 from ..editions import Edition, twins
 from ..values import marker_line
 from ..words import words
@@ -20,12 +18,12 @@ SECTION = "welcome-email"
 
 
 def sentences(editions: list[Edition], language: str, site_url: str, page_url: str) -> str:
-    """The sentences (HTML, one paragraph each) for the editions other than this page's."""
+    """The sentences (Markdown, one paragraph each, so the link prints its address like any other)
+    for the editions other than this page's."""
     said = words(language)
     return "\n\n".join(
-        "<p>" + said["email_elsewhere"].format(language=html.escape(said[f"name_of_{twin['lang']}"]),
-                                               href=html.escape(f"{twin['url']}#{SECTION}"), lang=twin["lang"])
-        + "</p>"
+        said["email_elsewhere"].format(language=said[f"name_of_{twin['lang']}"], href=f"{twin['url']}#{SECTION}",
+                                       lang=twin["lang"])
         for twin in twins(editions, language, site_url, page_url) if not twin["current"]
     )
 
