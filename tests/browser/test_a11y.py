@@ -8,8 +8,6 @@ from contextlib import closing
 
 import pytest
 
-from tests.support.project import EDITION
-
 from tests.support.browsing import (
     SCHEMES, WIDTHS, axe_violations, new_context, on_every_page, open_page, set_scheme, settle,
     walk_with_tab,
@@ -81,8 +79,6 @@ def test_axe_finds_no_violation_in_open_drawer(browser, urls, scheme):
         assert not found, "\n".join(found)
 
 
-@pytest.mark.xfail(EDITION == "es", strict=False, reason="open (issue 15): at desktop width, on /es/about/, Tab "
-                   "reaches the navigation's 'Inicio' link while a label of the navigation covers it; not yet found why")
 @pytest.mark.parametrize("width", WIDTHS)
 def test_tab_shows_every_stop_and_never_traps(browser, urls, width):
     def walk(page):
