@@ -93,17 +93,15 @@ PYTEST := BUILT_SITE=site BUILT_SITE_LOG=$(BUILD_LOG) $(BIN)/python -m pytest
 
 # The tests run once per edition the copy publishes (extra.languages): on the English pages, then
 # with EDITION=es on the Spanish ones (the tests of the build's machinery run in the English pass).
-OTHER_EDITIONS = $(BIN)/python -m sitefeatures languages --others
+# $(call each_edition,OPTIONS): pytest OPTIONS on the English pages, then on each other edition's.
+each_edition = $(PYTEST) $(1) && for language in $$($(BIN)/python -m sitefeatures languages --others); do \
+	echo "== The tests on the '$$language' edition"; EDITION=$$language $(PYTEST) $(1) || exit 1; done
 
 check: build lint  ## Quick check while working: strict build, lint, then every test that needs no browser
-	$(PYTEST) -m "not browser"
-	@for language in $$($(OTHER_EDITIONS)); do echo "== The tests on the '$$language' edition"; \
-		EDITION=$$language $(PYTEST) -m "not browser" || exit 1; done
+	$(call each_edition,-m "not browser")
 
 test: build  ## Strict build, then every test, on every edition (what CI runs)
-	$(PYTEST)
-	@for language in $$($(OTHER_EDITIONS)); do echo "== The tests on the '$$language' edition"; \
-		EDITION=$$language $(PYTEST) || exit 1; done
+	$(call each_edition,)
 
 bench: $(STAMP)  ## Measure build time, page weight, reading grades and Lighthouse (vs stock Material)
 	$(BIN)/python scripts/bench.py

@@ -21,6 +21,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from site_urls import REPO, configured_site_url, site_path, sitemap_urls
+from sitefeatures.editions import edition
+from sitefeatures.words import LANGUAGES
 from url_registry import append_entries, page_file, registry_for, unregistered
 
 # The self-check quizzes' stable ids, which clinics may link to.
@@ -79,18 +81,17 @@ def published_entries(site_dir: Path, site_url: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", nargs="?", type=Path, help="built edition (default: site/, or site/es/ for es)")
-    parser.add_argument("--edition", default=os.environ.get("EDITION") or "en", choices=["en", "es"],
+    parser.add_argument("--edition", default=os.environ.get("EDITION") or "en", choices=LANGUAGES,
                         help="which edition's registry (default: en, or EDITION)")
     parser.add_argument("--registry", type=Path, help="registry file (default: the edition's)")
     parser.add_argument("--site-url", help="override the edition's site_url")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if addresses are missing")
     args = parser.parse_args(argv)
-    english = args.edition == "en"
-    args.site = args.site or REPO / "site" / ("" if english else args.edition)
+    chosen = edition(args.edition)
+    args.site = args.site or REPO / "site" / chosen.path
     args.registry = args.registry or registry_for(args.edition)
-    config_file = REPO / ("mkdocs.yml" if english else f"mkdocs.{args.edition}.yml")
     try:
-        entries = published_entries(args.site, args.site_url or configured_site_url(config_file))
+        entries = published_entries(args.site, args.site_url or configured_site_url(REPO / chosen.config_file))
     except (OSError, ValueError) as error:
         print(f"update_url_registry: {error}", file=sys.stderr)
         return 2

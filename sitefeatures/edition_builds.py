@@ -82,19 +82,17 @@ def copy_linked_folders(docs_dir: Path, site_dir: Path) -> list[str]:
     return copied
 
 
-def check_edition(main_config: Path, config_file: Path) -> None:
-    """Every page of the main edition has its twin here, with the same ids (sitefeatures.twins)."""
+def check_edition(main, config_file: Path) -> None:
+    """Every page of the main edition (its loaded configuration) has its twin here, with the same
+    ids (sitefeatures.twins)."""
     from mkdocs.config import load_config
 
-    main, twin = load_config(str(main_config)), load_config(str(config_file))
+    twin = load_config(str(config_file))
     check_twins(main.nav, Path(main.docs_dir), Path(main.site_dir), Path(twin.docs_dir), Path(twin.site_dir))
 
 
-def link_sitemaps(main_config: Path, languages: list[str]) -> None:
+def link_sitemaps(main, languages: list[str]) -> None:
     """Name every page's twins in each edition's sitemap (sitefeatures.sitemap_alternates)."""
-    from mkdocs.config import load_config
-
-    main = load_config(str(main_config))
     root = main.site_url or DEFAULT_SITE_URL
     add_alternates(Path(main.site_dir), root if root.endswith("/") else root + "/",
                    [edition(language) for language in languages])
@@ -103,8 +101,13 @@ def link_sitemaps(main_config: Path, languages: list[str]) -> None:
 def build_editions(main_config: Path, engine: str) -> int:
     """Build each edition after the main one and check it against the main one; the exit status
     of the first that fails, else 0."""
+    from mkdocs.config import load_config
+
     folder = main_config.parent
     languages = configured_languages(main_config)
+    if len(languages) < 2:
+        return 0
+    main = load_config(str(main_config))
     for language in languages[1:]:
         config_file = folder / edition(language).config_file
         if not config_file.is_file():
@@ -115,7 +118,6 @@ def build_editions(main_config: Path, engine: str) -> int:
             result = subprocess.run(command, cwd=folder, env=env)
             if result.returncode:
                 return result.returncode
-        check_edition(main_config, config_file)
-    if len(languages) > 1:
-        link_sitemaps(main_config, languages)
+        check_edition(main, config_file)
+    link_sitemaps(main, languages)
     return 0

@@ -71,6 +71,12 @@ def site_root(site_url: str, language: str) -> str:
     return site_url[: -len(path)] if path and site_url.endswith(path) else site_url
 
 
+def site_folder(site_dir: Path, language: str) -> Path:
+    """The folder of the whole site, from an edition's own site folder (site/es -> site)."""
+    depth = len(Path(edition(language).path).parts)
+    return site_dir.parents[depth - 1] if depth else site_dir
+
+
 def twins(editions: list[Edition], language: str, site_url: str, page_url: str) -> list[dict]:
     """A page in every edition: language, name, absolute URL (for hreflang), a link from this
     page (relative, so it works wherever the site is served) and the link text in that language."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from ..editions import edition, has_twin, site_root
+from ..editions import edition, has_twin, site_folder, site_root
 from ..values import marker_line, slug
 from ..words import words
 
@@ -264,9 +264,7 @@ def edition_twins(page: NavPage, docs_dir: Path, site_dir: Path, site_url: str, 
                   languages: tuple[str, ...], directory_urls: bool) -> tuple[Twin, ...]:
     """The other editions that have this page, each with the root of its addresses and, where that
     edition is already built (English, before Spanish), its page's section ids."""
-    root = site_root(site_url, language)
-    here = edition(language).path
-    whole_site = Path(*site_dir.parts[: len(site_dir.parts) - len(Path(here).parts)]) if here else site_dir
+    root, whole_site = site_root(site_url, language), site_folder(site_dir, language)
     twins = []
     for other in map(edition, languages):
         if other.language == language or not has_twin(docs_dir / page.src, language, other):
