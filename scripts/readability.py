@@ -38,6 +38,9 @@ SKIPPED_FOLDERS = ("search/", "assets/", "for-authors/")
 SKIPPED_SELECTORS = (
     ".footnote", "sup", "[data-quiz]", ".page-notes", ".headerlink", "pre", "script",
     "style", "nav", ".md-source-file", ".admonition-title",
+    # The link list's full addresses (/for-clinics/) are for copying, not prose: read as words they
+    # made the Spanish page of a copy at a long address score under the line.
+    ".clinic-links__url",
 )
 SKIPPED_SECTIONS = {"sources"}
 BLOCKS = ("p", "li", "td", "th", "dt", "dd", "blockquote", "figcaption")
