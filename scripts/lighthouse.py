@@ -1,5 +1,6 @@
 """Lighthouse, mobile, on every page of the sitemap: this site beside stock Material for MkDocs built
-from the same pages (a throwaway mkdocs.yml with just `theme: material`), in the same run.
+from the same pages (a throwaway mkdocs.yml with just `theme: material`), in the same run. The pages
+of the other editions (es/, from their own sitemaps) are measured too, ours only: stock is English.
 A benchmark, not a test: it prints a table. Both sites are served gzipped on 127.0.0.1 the way
 GitHub Pages serves them. Lighthouse comes from npm (pinned) into .make/lighthouse, never committed.
 
@@ -30,6 +31,8 @@ from pathlib import Path
 
 from gzip_server import serve
 from site_urls import sitemap_paths
+from sitefeatures.edition_builds import configured_languages
+from sitefeatures.editions import edition
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.2.3"  # 13.x needs Node 22
@@ -73,6 +76,28 @@ def build(dest: Path, config: Path | None = None, strict: bool = True) -> Path:
     return dest
 
 
+def build_ours(dest: Path) -> Path:
+    """Our site as `make build` makes it: English at dest, each other edition in its folder."""
+    build(dest)
+    for language in configured_languages(REPO / "mkdocs.yml")[1:]:
+        build(dest / edition(language).path, REPO / edition(language).config_file)
+    return dest
+
+
+def every_page(site: Path) -> list[str]:
+    """The pages of every edition's sitemap, as site paths (/es/about/ for the Spanish edition)."""
+    pages = []
+    for language in configured_languages(REPO / "mkdocs.yml"):
+        folder = site / edition(language).path
+        if (folder / "sitemap.xml").is_file():
+            pages += ["/" + edition(language).path + path.lstrip("/") for path in sitemap_paths(folder)]
+    return pages
+
+
+def has_page(site: Path, page: str) -> bool:
+    return (site / page.lstrip("/") / "index.html").is_file() or (site / page.lstrip("/")).is_file()
+
+
 def build_stock(folder: Path) -> Path:
     """Stock Material (theme: material, nothing else) built from the same docs/ folder."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -98,11 +123,14 @@ def audit(url: str, report: Path) -> dict[str, float]:
 Runs = dict[str, dict[str, list[dict[str, float]]]]  # site -> page -> runs
 
 
-def rounds(bases: dict[str, str], pages: list[str], count: int, runs: Runs, folder: Path, save: Path | None) -> None:
-    """count interleaved rounds: every page of every site once per round, added to runs (and saved)."""
+def rounds(bases: dict[str, str], pages: list[str], count: int, runs: Runs, folder: Path, save: Path | None,
+           sites: dict[str, Path]) -> None:
+    """count interleaved rounds: every page of every site that has it once per round, added to runs (and saved)."""
     for number in range(count):
         for page in pages:
             for site, base in bases.items():
+                if not has_page(sites[site], page):
+                    continue
                 runs[site][page].append(audit(base + page.lstrip("/"), folder / "report.json"))
                 if save:
                     save.write_text(json.dumps(runs, indent=1), encoding="utf-8")
@@ -129,6 +157,8 @@ def table(runs: Runs, pages: list[str]) -> str:
     rows = [header, "-" * len(header)]
     for page in pages:
         for site in SITES:
+            if not runs[site].get(page):
+                continue  # stock has no such page (another edition)
             found = medians(runs[site][page])
             perf = sorted(int(run["performance"]) for run in runs[site][page])
             cells = "".join(f"{found[name]:>6g}" for name in CATEGORIES)
@@ -152,23 +182,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.table:
         saved = json.loads(args.table.read_text(encoding="utf-8"))
-        print(table(saved, [page for page in saved["ours"] if page in saved["stock"]]))
+        print(table(saved, list(saved["ours"])))
         return 0
     lighthouse_bin()
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp, ExitStack() as servers:
         folder = Path(tmp)
-        ours = args.site or build(folder / "ours")
-        pages = args.pages or sitemap_paths(ours)
+        ours = args.site or build_ours(folder / "ours")
+        pages = args.pages or every_page(ours)
         sites = {"ours": ours, "stock": build_stock(folder / "stock")}
         bases = {site: servers.enter_context(serve(path)) for site, path in sites.items()}
         runs: Runs = {site: defaultdict(list) for site in SITES}
         print(f"Lighthouse on {len(pages)} pages, {args.runs} rounds; load {load()}", file=sys.stderr)
-        rounds(bases, pages, args.runs, runs, folder, args.save)
+        rounds(bases, pages, args.runs, runs, folder, args.save, sites)
         missed = [page for page in pages if misses(medians(runs["ours"][page]))]
         if missed and args.rerun:
             print(table(runs, pages) + "\n", file=sys.stderr)
             print(f"rerunning {', '.join(missed)}; load {load()}", file=sys.stderr)
-            rounds(bases, missed, args.rerun, runs, folder, args.save)
+            rounds(bases, missed, args.rerun, runs, folder, args.save, sites)
     print(table(runs, pages))
     print(f"load average (1, 5, 15 min) at the end: {load()}")
     still = [page for page in pages if misses(medians(runs["ours"][page]))]
